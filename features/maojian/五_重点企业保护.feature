@@ -1,0 +1,78 @@
+# language: zh-CN
+功能: 五、建立重点企业、行业协会、电子商务平台等开展知识产权保护制度
+  本文件收录《知识产权服务机构工作机制》第五部分的条款。
+
+  @s5.0-outreach
+  规则: 开展送政策进企业活动
+    原文: 加强知识产权服务，开展“双首席”、“双千”等送政策进企业活动，帮助重点企业、行业协会、电子商务平台及时掌握相关政策法规
+    译文: Strengthen intellectual property services and carry out activities that bring policies into enterprises, such as the "Double Chief" and "Double Thousand" campaigns, helping key enterprises, industry associations and e-commerce platforms to keep up to date with relevant policies, laws and regulations
+
+  @s5.0-training
+  规则: 开展风险防范培训
+    原文: 对商标申报、专利申报企业进行知识产权风险防范培训，增强预防、保护和维权能力。
+    译文: Provide intellectual property risk-prevention training to enterprises applying for trademarks and patents, enhancing their capacity for prevention, protection and rights enforcement.
+
+  @s5.1-mechanism
+  规则: 构建纠纷多元化解机制
+    原文: 推动构建行业自律、调解、仲裁、行政裁决、司法审判相联动的知识产权纠纷多元化解机制
+    译文: Promote the building of a diversified intellectual property dispute-resolution mechanism linking industry self-regulation, mediation, arbitration, administrative adjudication and judicial trial
+
+  @s5.1-support
+  规则: 对重点企业提供支持和指导
+    原文: 对重点企业提供技术支持、法律援助、快速授权与维权指导
+    译文: Provide key enterprises with technical support, legal aid, fast-track granting of rights and rights-protection guidance
+
+  @s5.1-trade
+  规则: 加强进出口参展的保护维权
+    原文: 加强对重点企业产品进出口、参展等涉及知识产权的保护和维权
+    译文: Strengthen the protection and enforcement of intellectual property involved in key enterprises' product imports and exports, exhibitions and the like
+
+  @s5.1-disputes
+  规则: 疑难及涉外争端提供咨询帮助
+    原文: 为重点企业的重大疑难专利案件特别是涉外知识产权争端提供咨询和帮助。
+    译文: Provide consultation and assistance for key enterprises' major and difficult patent cases, especially foreign-related intellectual property disputes.
+
+  @s5.2-liaison
+  规则: 指导协会设立联络小组
+    原文: 指导行业协会设立知识产权联络小组，建立内部知识产权纠纷处理机制。根据内部协议，促成行业内双方当事人达成和解，通过行业自律实现知识产权争端解决与快速维权；
+    译文: Guide industry associations to set up intellectual property liaison groups and establish internal intellectual property dispute-handling mechanisms. On the basis of internal agreements, facilitate settlement between parties within the industry, achieving resolution of intellectual property disputes and rapid rights protection through industry self-regulation;
+
+  @s5.2-mediation
+  规则: 引导协会设立人民调解委员会
+    原文: 引导帮助行业协会设立人民调解委员会，对行业内的知识产权纠纷进行专业调解，指导人民调解委员会开展知识产权纠纷调解工作，协会知识产权联络小组参加调解活动。
+    译文: Guide and help industry associations to set up people's mediation committees to carry out professional mediation of intellectual property disputes within the industry; guide the people's mediation committees in carrying out intellectual property dispute mediation work, with the association's intellectual property liaison group taking part in mediation activities.
+
+  @s5.3-rules
+  规则: 指导电商平台建立保护规则
+    原文: 指导电商平台建立知识产权保护规则，加强与知识产权权利人合作，依法保护知识产权。
+    译文: Guide e-commerce platforms to establish intellectual property protection rules, strengthen cooperation with intellectual property right holders, and protect intellectual property in accordance with the law.
+
+  @s5.3-body
+  规则: 引导电商平台设立调解机构
+    原文: 引导支持电商平台设立知识产权投诉受理调解机构，规范受理调解工作程序。
+    译文: Guide and support e-commerce platforms in setting up bodies to accept and mediate intellectual property complaints, and standardise the procedures for acceptance and mediation work.
+
+  @s5.3-fast-track
+  规则: 争取压缩办案时限
+    原文: 对电商平台依法告知专利权人向专利行政部门投诉的案件，积极向上级争取在法律框架内压缩办案时限，提高办案效率。
+    译文: For cases in which an e-commerce platform has, in accordance with the law, advised the patentee to complain to the patent administration department, actively seek from higher authorities a shortening of case-handling time limits within the legal framework, improving case-handling efficiency.
+
+  @s5.3-consulting
+  规则: 提供专利侵权判定咨询
+    原文: 加强与电商平台协作，对电商平台调解的案件提供专利侵权判定咨询服务。
+    译文: Strengthen collaboration with e-commerce platforms, and provide patent-infringement determination consulting services for cases mediated by e-commerce platforms.
+
+  @s5.4-procedure
+  规则: 完善和规范执法程序
+    原文: 进一步完善和规范执法程序
+    译文: Further improve and standardise enforcement procedures
+
+  @s5.4-speed
+  规则: 快速查处重点企业案件
+    原文: 快速查处重点企业举报投诉的假冒商标、专利案件和重点企业提起的商标、专利侵权纠纷案件。
+    译文: Promptly investigate and deal with counterfeit trademark and patent cases reported or complained of by key enterprises, and trademark and patent infringement dispute cases brought by key enterprises.
+
+  @s5.4-routing
+  规则: 商标和专利纠纷的分工处理
+    原文: 重点企业提出的商标纠纷案件由区局执法大队和各监管所处理，专利纠纷案件由市局处理，区局配合。
+    译文: Trademark dispute cases raised by key enterprises are handled by the District Bureau's enforcement brigade and the supervision offices; patent dispute cases are handled by the Municipal Bureau, with the District Bureau cooperating.

@@ -1,0 +1,3 @@
+from iprules.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""From engine matches to findings that explain themselves.
+
+A rule applies to a case once per match of its `applies` patterns (its subject). The
+subject is a violation if some violation alternative matched with the same subject facts,
+otherwise undetermined if some undetermined alternative did, otherwise compliant. A match
+of a violation is certain (the facts it names are there); a missing fact can only hide a
+violation, which is what the undetermined alternatives are for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from iprules.engine import Match
+from iprules.facts import CaseFacts, field_spec
+from iprules.i18n import Text
+from iprules.ledger.source import Source
+from iprules.policy.compile import CompiledPolicy, alternative_of
+from iprules.policy.rules import Rule
+
+Verdict = Literal["violation", "undetermined", "compliant"]
+VERDICT_ORDER: dict[str, int] = {"violation": 0, "undetermined": 1, "compliant": 2}
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
+
+
+class Finding(BaseModel):
+    """One verdict of one rule on one case, with the words and the records behind it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    case: str
+    verdict: Verdict
+    rule: str
+    clauses: tuple[str, ...]
+    title: Text
+    messages: tuple[Text, ...]
+    interpretations: tuple[str, ...]
+    evidence: tuple[Source, ...]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.case, self.rule, VERDICT_ORDER[self.verdict], [s.sort_key() for s in self.evidence])
+
+
+def render(template: Text, bound: dict[str, dict[str, Any]]) -> Text:
+    """Fill `{alias.field}` from the matched facts; closed-vocabulary values in words."""
+
+    def fill(lang: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            fact = bound.get(match.group(1), {})
+            name = match.group(2)
+            if name not in fact:
+                return "（未记录）" if lang == "zh" else "(not recorded)"
+            spec = field_spec(str(fact.get("type")), name)
+            return spec.show(fact[name], lang) if spec else str(fact[name])
+
+        return _PLACEHOLDER.sub(one, template.zh if lang == "zh" else template.en)
+
+    return Text(zh=fill("zh"), en=fill("en"))
+
+
+def assemble(
+    case: CaseFacts, matches: list[Match], rules: list[Rule], compiled: CompiledPolicy
+) -> list[Finding]:
+    by_id = {fact["id"]: fact for fact in case.facts}
+    rule_by_id = {rule.id: rule for rule in rules}
+    subjects: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, Text, tuple[str, ...]]]] = defaultdict(list)
+    for match in matches:
+        target = compiled.targets[match.name]
+        rule = rule_by_id[target.rule]
+        ids = dict(match.facts)
+        subject = tuple(ids[p.alias] for p in rule.applies)
+        if target.kind == "applies":
+            subjects[rule.id].add(subject)
+            continue
+        alternative = alternative_of(rule, target)
+        assert alternative is not None
+        bound = {alias: by_id[fact_id] for alias, fact_id in ids.items()}
+        outcomes[(rule.id, subject)].append(
+            (target.kind, render(alternative.message, bound), tuple(ids.values()))
+        )
+    findings = []
+    for rule in rules:
+        for subject in sorted(subjects.get(rule.id, ())):
+            found = outcomes.get((rule.id, subject), [])
+            verdict: Verdict = "compliant"
+            if any(kind == "violation" for kind, _, _ in found):
+                verdict = "violation"
+            elif found:
+                verdict = "undetermined"
+            relevant = [(message, ids) for kind, message, ids in found if kind == verdict]
+            if verdict == "compliant":
+                bound = {p.alias: by_id[fact_id] for p, fact_id in zip(rule.applies, subject, strict=True)}
+                relevant = [(render(rule.compliant or rule.title, bound), subject)]
+            fact_ids = {fact_id for _, ids in relevant for fact_id in ids} | set(subject)
+            sources = sorted({s for fact_id in fact_ids for s in case.sources[fact_id]}, key=Source.sort_key)
+            messages = tuple(sorted({message for message, _ in relevant}, key=lambda t: (t.zh, t.en)))
+            findings.append(
+                Finding(
+                    case=case.case,
+                    verdict=verdict,
+                    rule=rule.id,
+                    clauses=rule.clauses,
+                    title=rule.title,
+                    messages=messages,
+                    interpretations=rule.interpretations,
+                    evidence=tuple(sources),
+                )
+            )
+    return sorted(findings, key=Finding.sort_key)

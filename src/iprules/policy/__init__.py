@@ -1,0 +1,1 @@
+"""The policy: clauses (from features/), rules (from rules/), parameters and readings."""

@@ -1,0 +1,291 @@
+"""Load a policy folder: policy.yaml, its rule files, the clauses its features define.
+
+A policy may `extends:` another folder; it inherits everything and overrides parameters
+(merged key by key), the title, issuer and interpretations, and may add rule files and
+waivers. So another bureau's variant of the mechanism is a small folder, not Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from iprules.i18n import Text
+from iprules.policy.clauses import Clause, read_clauses
+from iprules.policy.rules import Rule, RuleContext, parse_rule_file
+from iprules.policy.yamlfile import PolicyError, YamlDocument, load_yaml
+
+POLICY_KEYS = {
+    "name", "extends", "title", "issuer", "source", "features", "non_normative",
+    "rules", "parameters", "interpretations", "waivers",
+}  # fmt: skip
+UNIT_ORGS = {"district", "city", "other"}
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """A reading of open text: the question, the reading chosen, the alternative."""
+
+    id: str
+    clauses: tuple[str, ...]
+    question: Text
+    reading: Text
+    alternative: Text
+
+
+@dataclass(frozen=True)
+class NonNormative:
+    text: str
+    reason: Text
+
+
+@dataclass
+class Policy:
+    name: str
+    title: Text
+    issuer: Text
+    folder: Path
+    source: Path
+    clauses: list[Clause]
+    rules: list[Rule]
+    parameters: dict[str, Any]
+    interpretations: dict[str, Interpretation]
+    waivers: dict[str, Text]
+    non_normative: list[NonNormative]
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def clause_by_id(self) -> dict[str, Clause]:
+        return {clause.id: clause for clause in self.clauses}
+
+    @property
+    def positions(self) -> dict[str, int]:
+        return dict(self.parameters.get("positions", {}))
+
+    @property
+    def units(self) -> dict[str, dict[str, str]]:
+        return dict(self.parameters.get("units", {}))
+
+    @property
+    def version(self) -> str:
+        """A hash of what decides verdicts: rule files, policy files, clause texts."""
+        digest = hashlib.sha256()
+        for path in sorted(self.files, key=lambda p: p.name):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        for clause in self.clauses:
+            digest.update(f"{clause.id}\0{clause.text}\0{clause.text_en}\0".encode())
+        return digest.hexdigest()[:12]
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _policy_text(document: YamlDocument, path: tuple[str | int, ...], value: Any) -> Text:
+    if not isinstance(value, dict) or set(value) != {"zh", "en"}:
+        raise document.error(path, "应写作 {zh: …, en: …}", "must be written {zh: …, en: …}")
+    return Text(zh=str(value["zh"]), en=str(value["en"]))
+
+
+@dataclass
+class _Raw:
+    """policy.yaml files along the extends chain, most general first."""
+
+    chain: list[tuple[Path, YamlDocument]]
+
+
+def _read_chain(folder: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, YamlDocument]]:
+    folder = folder.resolve()
+    policy_file = folder / "policy.yaml"
+    if folder in seen:
+        raise PolicyError(str(policy_file), 1, "extends 形成了循环", "'extends' forms a cycle")
+    if not policy_file.is_file():
+        raise PolicyError(str(policy_file), 0, "找不到 policy.yaml", "policy.yaml not found")
+    document = load_yaml(policy_file)
+    value = document.value
+    if not isinstance(value, dict):
+        raise document.error((), "policy.yaml 的顶层应为映射", "policy.yaml's top level must be a mapping")
+    for key in value:
+        if key not in POLICY_KEYS:
+            raise document.error(
+                (key,),
+                f"未知的键“{key}”；可用：{'、'.join(sorted(POLICY_KEYS))}",
+                f"unknown key '{key}'; allowed: {', '.join(sorted(POLICY_KEYS))}",
+            )
+    chain: list[tuple[Path, YamlDocument]] = []
+    if "extends" in value:
+        chain = _read_chain(folder / str(value["extends"]), (*seen, folder))
+    return [*chain, (folder, document)]
+
+
+def load_policy(folder: Path) -> Policy:
+    chain = _read_chain(folder)
+    merged: dict[str, Any] = {}
+    rule_files: list[Path] = []
+    interpretations: dict[str, Interpretation] = {}
+    waivers: dict[str, Text] = {}
+    locations: dict[str, tuple[Path, YamlDocument]] = {}
+    files: list[Path] = []
+    for policy_folder, document in chain:
+        value = document.value
+        files.append(policy_folder / "policy.yaml")
+        for key in ("name", "source", "features", "non_normative"):
+            if key in value:
+                merged[key] = value[key]
+                locations[key] = (policy_folder, document)
+        for key in ("title", "issuer"):
+            if key in value:
+                merged[key] = _policy_text(document, (key,), value[key])
+        merged["parameters"] = _merge(merged.get("parameters", {}), value.get("parameters", {}))
+        for index, name in enumerate(value.get("rules", [])):
+            path = policy_folder / str(name)
+            if not path.is_file():
+                raise document.error(
+                    ("rules", index), f"找不到规则文件 {name}", f"rule file {name} not found"
+                )
+            rule_files.append(path)
+        for name, entry in (value.get("interpretations") or {}).items():
+            interpretations[name] = _interpretation(document, name, entry)
+        for clause_id, entry in (value.get("waivers") or {}).items():
+            if not isinstance(entry, dict) or "reason" not in entry:
+                raise document.error(
+                    ("waivers", clause_id), "豁免应写 reason: {zh, en}", "a waiver needs reason: {zh, en}"
+                )
+            waivers[clause_id] = _policy_text(document, ("waivers", clause_id, "reason"), entry["reason"])
+    for key in ("name", "title", "issuer", "source", "features"):
+        if key not in merged:
+            last = chain[-1][1]
+            raise last.error((), f"policy.yaml 缺少“{key}”", f"policy.yaml lacks '{key}'")
+
+    def place(key: str) -> Path:
+        return (locations[key][0] / str(merged[key])).resolve()
+
+    features = place("features")
+    root = _project_root(features)
+    clauses = read_clauses(features, root)
+    clause_ids = frozenset(clause.id for clause in clauses)
+    parameters = merged["parameters"]
+    _check_parameters(chain, parameters)
+    for name, item in interpretations.items():
+        for clause_id in item.clauses:
+            if clause_id not in clause_ids:
+                document = chain[-1][1]
+                raise document.error(
+                    ("interpretations", name),
+                    f"解释 {name} 指向未知条款 {clause_id}",
+                    f"{name} names unknown clause {clause_id}",
+                )
+    for clause_id in waivers:
+        if clause_id not in clause_ids:
+            raise chain[-1][1].error(
+                ("waivers", clause_id), f"未知条款 {clause_id}", f"unknown clause {clause_id}"
+            )
+    context = RuleContext(clause_ids, parameters, frozenset(interpretations))
+    rules: list[Rule] = []
+    seen_ids: dict[str, Rule] = {}
+    for path in rule_files:
+        label = _label(path, root)
+        for rule in parse_rule_file(load_yaml(path, label), context):
+            if rule.id in seen_ids:
+                other = seen_ids[rule.id]
+                raise PolicyError(
+                    label,
+                    rule.line,
+                    f"规则编号 {rule.id} 重复（另见 {other.file}:{other.line}）",
+                    f"rule id {rule.id} is used twice (also {other.file}:{other.line})",
+                )
+            seen_ids[rule.id] = rule
+            rules.append(rule)
+    files += rule_files
+    non_normative = _non_normative(place("non_normative")) if "non_normative" in merged else []
+    return Policy(
+        name=str(merged["name"]),
+        title=merged["title"],
+        issuer=merged["issuer"],
+        folder=folder.resolve(),
+        source=place("source"),
+        clauses=clauses,
+        rules=rules,
+        parameters=parameters,
+        interpretations=interpretations,
+        waivers=waivers,
+        non_normative=non_normative,
+        files=files,
+    )
+
+
+def _project_root(path: Path) -> Path:
+    for parent in path.parents:
+        if (parent / "pyproject.toml").is_file():
+            return parent
+    return path.parent
+
+
+def _label(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def _interpretation(document: YamlDocument, name: str, entry: Any) -> Interpretation:
+    where = ("interpretations", name)
+    if not isinstance(entry, dict) or set(entry) != {"clause", "question", "reading", "alternative"}:
+        raise document.error(
+            where,
+            "解释应有 clause、question、reading、alternative 四项",
+            "an interpretation needs exactly clause, question, reading and alternative",
+        )
+    clauses = entry["clause"] if isinstance(entry["clause"], list) else [entry["clause"]]
+    return Interpretation(
+        id=name,
+        clauses=tuple(str(c) for c in clauses),
+        question=_policy_text(document, (*where, "question"), entry["question"]),
+        reading=_policy_text(document, (*where, "reading"), entry["reading"]),
+        alternative=_policy_text(document, (*where, "alternative"), entry["alternative"]),
+    )
+
+
+def _check_parameters(chain: list[tuple[Path, YamlDocument]], parameters: dict[str, Any]) -> None:
+    document = chain[-1][1]
+    positions = parameters.get("positions", {})
+    if not isinstance(positions, dict) or not all(isinstance(v, int) for v in positions.values()):
+        raise document.error(
+            ("parameters", "positions"),
+            "positions 应为“职务: 级别数字”",
+            "positions must map a position to a rank number",
+        )
+    units = parameters.get("units", {})
+    if not isinstance(units, dict):
+        raise document.error(("parameters", "units"), "units 应为映射", "units must be a mapping")
+    for name, info in units.items():
+        if (
+            not isinstance(info, dict)
+            or info.get("org") not in UNIT_ORGS
+            or not isinstance(info.get("role"), str)
+        ):
+            raise document.error(
+                ("parameters", "units", name),
+                f"单位“{name}”应写明 org（{'/'.join(sorted(UNIT_ORGS))}）和 role",
+                f"unit '{name}' needs org ({'/'.join(sorted(UNIT_ORGS))}) and role",
+            )
+
+
+def _non_normative(path: Path) -> list[NonNormative]:
+    document = load_yaml(path)
+    if not isinstance(document.value, list):
+        raise document.error((), "应为列表", "must be a list")
+    result = []
+    for index, entry in enumerate(document.value):
+        if not isinstance(entry, dict) or set(entry) != {"text", "reason"}:
+            raise document.error((index,), "每项应有 text 和 reason", "each entry needs text and reason")
+        result.append(
+            NonNormative(str(entry["text"]), _policy_text(document, (index, "reason"), entry["reason"]))
+        )
+    return result

@@ -1,0 +1,140 @@
+"""Policy YAML, read safely and with line numbers.
+
+Rule files are written by people, so every error must point at a line. PyYAML's node tree
+has the marks; we build plain values from it ourselves, which also lets us refuse what a
+policy never needs and an attacker would use: anchors and aliases (the "billion laughs"
+expansion), and any tag beyond the plain scalars, lists and mappings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class PolicyError(Exception):
+    """A policy file that cannot be used: says where (file:line) and how to fix it."""
+
+    def __init__(self, file: str, line: int, zh: str, en: str) -> None:
+        super().__init__(f"{file}:{line}: {zh} / {en}")
+        self.file = file
+        self.line = line
+        self.zh = zh
+        self.en = en
+
+    def render(self, lang: str) -> str:
+        return f"{self.file}:{self.line}: {self.zh if lang == 'zh' else self.en}"
+
+
+@dataclass
+class YamlDocument:
+    """A loaded YAML file: its value and the line of every mapping key and list item."""
+
+    file: str
+    value: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the deepest known node on `path` (errors name the nearest place)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+    def error(self, path: Path_, zh: str, en: str) -> PolicyError:
+        return PolicyError(self.file, self.line_of(path), zh, en)
+
+
+def load_yaml(path: Path, label: str | None = None) -> YamlDocument:
+    name = label or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise PolicyError(
+            name, 1, f"文件不是 UTF-8 编码（{error}）", f"file is not UTF-8 ({error})"
+        ) from error
+    return parse_yaml(text, name)
+
+
+_MAX_NODES = 100_000
+# Scalars are constructed one by one; one constructor serves them all.
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def parse_yaml(text: str, name: str) -> YamlDocument:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 1
+        raise PolicyError(
+            name, line, f"YAML 语法错误：{error.problem}", f"YAML syntax error: {error.problem}"
+        ) from error
+    except yaml.YAMLError as error:
+        raise PolicyError(name, 1, f"YAML 错误：{error}", f"YAML error: {error}") from error
+    document = YamlDocument(file=name, value=None)
+    if root is None:
+        document.value = {}
+        return document
+    seen: set[int] = set()
+    document.value = _build(root, (), document, seen)
+    return document
+
+
+def _build(node: yaml.Node, path: Path_, document: YamlDocument, seen: set[int]) -> Any:
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise PolicyError(
+            document.file,
+            line,
+            "不允许使用 YAML 锚点/别名（&/*）：请把内容直接写出",
+            "YAML anchors and aliases (&/*) are not allowed: write the content out",
+        )
+    seen.add(id(node))
+    if len(seen) > _MAX_NODES:
+        raise PolicyError(document.file, line, "YAML 文件过大", "YAML file too large")
+    document.lines.setdefault(path, line)
+    if node.tag not in _PLAIN_TAGS:
+        raise PolicyError(
+            document.file,
+            line,
+            f"不支持的 YAML 标签 {node.tag}：规则文件只用普通的字符串、数字、列表和映射",
+            f"unsupported YAML tag {node.tag}: policy files use plain strings, numbers, lists and mappings",
+        )
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise PolicyError(
+                    document.file, key_node.start_mark.line + 1, "映射的键必须是文字", "keys must be text"
+                )
+            key = str(_CONSTRUCTOR.construct_object(key_node))
+            if key in result:
+                raise PolicyError(
+                    document.file,
+                    key_node.start_mark.line + 1,
+                    f"重复的键“{key}”：删除其中一个",
+                    f"duplicate key '{key}': remove one of them",
+                )
+            document.lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, (*path, key), document, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, index), document, seen) for index, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
+    return _CONSTRUCTOR.construct_object(node)

@@ -1,0 +1,1 @@
+"""Reports of a check, each in Chinese or English: text for the terminal, JSON for tools."""

@@ -1,0 +1,90 @@
+"""The terminal report: grouped by case, every finding with its clause and its records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iprules.check import Report
+from iprules.i18n import Lang
+from iprules.policy.load import Policy
+from iprules.report.view import report_view
+
+_WORDS = {
+    "zh": {
+        "head": "iprules 检查报告：《{title}》（政策 {name}，版本 {version}）",
+        "as_of": "审计基准日：{as_of}",
+        "case": "案件 {case}",
+        "rule": "规则",
+        "clause": "条款",
+        "evidence": "依据记录",
+        "reading": "所依解释",
+        "rejections": "拒收记录（{n} 条，未参与检查，请修正后重新检查）",
+        "summary": "汇总：读取记录 {read} 条 = 已检查 {checked} 条 + 拒收 {rejected} 条；案件 {cases} 件，规则 {rules} 条",
+        "verdicts": "结论：违规 {violation}，无法判定 {undetermined}，合规 {compliant}；不适用（案件×规则）{na}",
+        "sep": "，",
+    },
+    "en": {
+        "head": "iprules check report: {title} (policy {name}, version {version})",
+        "as_of": "Audit date: {as_of}",
+        "case": "Case {case}",
+        "rule": "rule",
+        "clause": "Clause",
+        "evidence": "Records",
+        "reading": "Reading",
+        "rejections": "Rejected records ({n}; not checked, fix and check again)",
+        "summary": "Summary: {read} records read = {checked} checked + {rejected} rejected; {cases} cases, {rules} rules",
+        "verdicts": "Verdicts: {violation} violation, {undetermined} undetermined, {compliant} compliant; "
+        "{na} (case, rule) pairs not applicable",
+        "sep": ", ",
+    },
+}
+
+
+def _source(item: dict[str, Any]) -> str:
+    if "sheet" in item:
+        return f"{item['file']}:{item['sheet']}!{item['line']}"
+    return f"{item['file']}:{item['line']}"
+
+
+def render_text(report: Report, policy: Policy, lang: Lang) -> str:
+    words = _WORDS[lang]
+    view = report_view(report, policy, lang)
+    title = policy.title(lang)
+    lines = [
+        words["head"].format(title=title, name=view["policy"]["name"], version=view["policy"]["version"]),
+        words["as_of"].format(as_of=view["as_of"]),
+    ]
+    current = None
+    for finding in view["findings"]:
+        if finding["case"] != current:
+            current = finding["case"]
+            lines += ["", words["case"].format(case=current)]
+        labels = "、".join(c["label"] for c in finding["clauses"])
+        lines.append(
+            f"  【{finding['verdict_label']}】{labels} {words['rule']} {finding['rule']}: {finding['title']}"
+        )
+        lines += [f"      - {message}" for message in finding["messages"]]
+        for clause in finding["clauses"]:
+            body = clause["text"] if lang == "zh" else f"{clause['text']} / {clause['text_en']}"
+            lines.append(f"      {words['clause']} {clause['id']}: {body}")
+        for reading in finding["interpretations"]:
+            lines.append(f"      {words['reading']} {reading['id']}: {reading['reading']}")
+        lines.append(
+            f"      {words['evidence']}: {words['sep'].join(_source(e) for e in finding['evidence'])}"
+        )
+    if view["rejections"]:
+        lines += ["", words["rejections"].format(n=len(view["rejections"]))]
+        lines += [f"  {_source(item)}: {item['reason']}" for item in view["rejections"]]
+    summary = view["summary"]
+    lines += [
+        "",
+        words["summary"].format(
+            read=summary["records_read"],
+            checked=summary["records_checked"],
+            rejected=summary["records_rejected"],
+            cases=summary["cases"],
+            rules=summary["rules"],
+        ),
+        words["verdicts"].format(na=summary["not_applicable"], **summary["findings"]),
+    ]
+    return "\n".join(lines) + "\n"
