@@ -96,11 +96,19 @@ def _describe(path: Path) -> InputFile:
 
 
 def check(paths: list[Path], policy: Policy, as_of: dt.date) -> Report:
+    inputs = [_describe(path) for path in paths]
+    return check_entries(read_ledgers(paths), policy, as_of, inputs)
+
+
+def check_entries(
+    items: Iterable[Entry | Rejection], policy: Policy, as_of: dt.date, inputs: list[InputFile] | None = None
+) -> Report:
+    """Check records however they were read: from files, or from a scenario's tables."""
     rejections: list[Rejection] = []
     staff: list[Entry] = []
     cases: dict[str, list[Entry]] = defaultdict(list)
     read = 0
-    for item in read_ledgers(paths):
+    for item in items:
         read += 1
         if isinstance(item, Rejection):
             rejections.append(item)
@@ -126,7 +134,7 @@ def check(paths: list[Path], policy: Policy, as_of: dt.date) -> Report:
             name=policy.name, version=policy.version, title=policy.title.zh, iprules=__version__
         ),
         as_of=as_of,
-        inputs=[_describe(path) for path in paths],
+        inputs=inputs or [],
         summary=Summary(
             records_read=read,
             records_checked=read - len(rejections),
