@@ -1,0 +1,17 @@
+"""Test-wide configuration: clause tags of the features are known pytest markers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iprules.policy.clauses import read_clauses
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-bdd turns Gherkin tags into markers; --strict-markers then wants each declared.
+    for clause in read_clauses(ROOT / "features", ROOT):
+        config.addinivalue_line("markers", f"{clause.id}: clause {clause.label} {clause.title}")
