@@ -20,8 +20,9 @@ from iprules.facts import Reference, case_facts
 from iprules.findings import Finding, assemble
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
-from iprules.ledger.model import CaseRecord, StaffRecord
+from iprules.ledger.model import StaffRecord
 from iprules.ledger.read import read_ledgers
+from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
 from iprules.policy.compile import compile_rules
 from iprules.policy.load import Policy

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iprules.ledger.model import Record
+from iprules.ledger.record import Record
 from iprules.ledger.source import Source
 
 

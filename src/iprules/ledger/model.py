@@ -1,74 +1,25 @@
-"""The record vocabulary of the ledger.
+"""The record vocabulary of the ledger, and its registry.
 
 One pydantic model per record kind. A field's `title` is its Chinese column header (used by
 the CSV/Excel readers, the workbook template and the feature-file tables), the field name is
-its English header. Closed vocabularies accept the Chinese word or the English code and
-store the code, so rules compare codes whatever language the clerk typed in.
+its English header.
 
-Adding a record kind: a model here, an entry in `RECORD_KINDS`, and its facts in
-`iprules.facts`. The engine and the rule compiler do not change.
+Adding a record kind: a model (here or in a module beside this one, built on
+`iprules.ledger.record`), listed in `_KIND_MODELS` below, and its facts in `iprules.facts`.
+The engine and the rule compiler do not change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter
+from pydantic import BeforeValidator, Field, TypeAdapter
 
-YES_WORDS = {"是", "true", "yes", "y", "1", "√", "对"}
-NO_WORDS = {"否", "false", "no", "n", "0", "×", "", "不是"}
+from iprules.ledger.record import CaseRecord, Names, Record, Text, YesNo, code_of
 
 DISPUTE_KINDS: dict[str, str] = {"商标": "trademark", "专利": "patent"}
-
-
-def _yes_no(value: Any) -> Any:
-    if isinstance(value, str):
-        word = value.strip().lower()
-        if word in YES_WORDS:
-            return True
-        if word in NO_WORDS:
-            return False
-    return value
-
-
-def _name_list(value: Any) -> Any:
-    """A list cell may hold several names separated the way Chinese clerks write them."""
-    if isinstance(value, str):
-        for separator in "、，,;；":
-            value = value.replace(separator, "\n")
-        return [part.strip() for part in value.split("\n") if part.strip()]
-    return value
-
-
-def _code(vocabulary: dict[str, str]) -> Any:
-    def convert(value: Any) -> Any:
-        if isinstance(value, str):
-            word = value.strip()
-            return vocabulary.get(word, word)
-        return value
-
-    return convert
-
-
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
-Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_name_list)]
-DisputeKind = Annotated[Literal["trademark", "patent"], BeforeValidator(_code(DISPUTE_KINDS))]
-Text = Annotated[str, Field(min_length=1)]
-
-
-class Record(BaseModel):
-    """A ledger line. `note` is free text a clerk may add; any other unknown field is a typo."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-    kind_zh: ClassVar[str]
-    kind_en: ClassVar[str]
-    note: str | None = Field(default=None, title="备注")
-
-
-class CaseRecord(Record):
-    case: Text = Field(title="案件编号")
+DisputeKind = Annotated[Literal["trademark", "patent"], BeforeValidator(code_of(DISPUTE_KINDS))]
 
 
 class StaffRecord(Record):
@@ -119,17 +70,15 @@ class DisputeRecord(CaseRecord):
     date: dt.date | None = Field(default=None, title="日期")
 
 
-AnyRecord = Annotated[
-    StaffRecord | InquiryRecord | FirstResponderRecord | DisputeRecord,
-    Field(discriminator="type"),
-]
+_KIND_MODELS: tuple[type[Record], ...] = (
+    StaffRecord,
+    InquiryRecord,
+    FirstResponderRecord,
+    DisputeRecord,
+)
 
-RECORD_KINDS: dict[str, type[Record]] = {
-    "staff": StaffRecord,
-    "inquiry": InquiryRecord,
-    "first_responder": FirstResponderRecord,
-    "dispute": DisputeRecord,
-}
+RECORD_KINDS: dict[str, type[Record]] = {model.kind_en: model for model in _KIND_MODELS}
+AnyRecord = Annotated[Union[_KIND_MODELS], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
 
 KIND_BY_ZH: dict[str, str] = {model.kind_zh: code for code, model in RECORD_KINDS.items()}
 

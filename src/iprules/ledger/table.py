@@ -66,7 +66,9 @@ def header_fields(kind: str, headers: Sequence[str]) -> list[str | None]:
     return fields
 
 
-def row_record(kind: str, fields: Sequence[str | None], cells: Sequence[Any], source: Source) -> Entry | Rejection:
+def row_record(
+    kind: str, fields: Sequence[str | None], cells: Sequence[Any], source: Source
+) -> Entry | Rejection:
     """One row into a record. Empty cells are absent fields, so defaults and `missing` apply."""
     raw: dict[str, Any] = {"type": kind}
     if len(cells) > len(fields) and any(_present(cell) for cell in cells[len(fields) :]):

@@ -1,0 +1,75 @@
+"""Facts for 二 (first-inquiry responsibility): who was asked, when, together or in turn.
+
+`first` is the derivation the s2.0 rule needs and the engine cannot compute: the people
+"first asked" are everyone asked together at the case's earliest inquiry, or, if they were
+asked one after another, the first of them.
+"""
+
+from __future__ import annotations
+
+from iprules.facts.base import DAY, STAFF_FIELDS, CaseFacts, FactType, FieldSpec, Reference, staff_fields
+from iprules.i18n import text
+from iprules.ledger.entry import Entry
+from iprules.ledger.model import FirstResponderRecord, InquiryRecord
+
+FACT_TYPES: dict[str, FactType] = {
+    "asked": FactType(
+        text("某次询问中被问到的一位工作人员", "one staff member asked at one inquiry"),
+        {
+            "inquiry": FieldSpec("text", text("所属询问的编号", "id of the inquiry")),
+            "seq": FieldSpec(
+                "int",
+                text(
+                    "本案第几次询问（按日期，1 为最早）", "which inquiry of the case, by date (1 = earliest)"
+                ),
+            ),
+            "order": FieldSpec("int", text("在被问人员中的次序（0 起）", "place among those asked (from 0)")),
+            "together": FieldSpec("bool", text("是否与他人同时被问到", "asked together with others")),
+            "first": FieldSpec(
+                "bool",
+                text(
+                    "是否属于“第一位被问到”：最早一次询问中，同时被问到的全体，或依次被问时的第一位",
+                    "among the first asked: everyone asked together at the earliest inquiry, or the first of those asked in turn",
+                ),
+            ),
+            "day": FieldSpec(DAY, text("询问日期", "date of the inquiry")),
+            **STAFF_FIELDS,
+        },
+    ),
+    "first_responder": FactType(
+        text("案卷登记的首问责任人", "the first responder the case file names"),
+        {"day": FieldSpec(DAY, text("登记日期", "date recorded")), **STAFF_FIELDS},
+    ),
+}
+
+
+def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
+    inquiries = sorted(
+        (entry for entry in entries if isinstance(entry.record, InquiryRecord)),
+        key=lambda entry: (entry.record.date, entry.source.sort_key()),  # type: ignore[attr-defined]
+    )
+    for seq, entry in enumerate(inquiries, start=1):
+        record = entry.record
+        assert isinstance(record, InquiryRecord)
+        together = record.together and len(record.asked) > 1
+        for order, name in enumerate(record.asked):
+            result.add(
+                "asked",
+                {
+                    "inquiry": f"i{seq}",
+                    "seq": seq,
+                    "order": order,
+                    "together": together,
+                    "first": seq == 1 and (together or order == 0),
+                    "day": record.date.toordinal(),
+                    **staff_fields(name, reference),
+                },
+                [entry.source],
+            )
+    for entry in entries:
+        if isinstance(entry.record, FirstResponderRecord):
+            record = entry.record
+            day = record.date.toordinal() if record.date else None
+            result.add(
+                "first_responder", {"day": day, **staff_fields(record.staff, reference)}, [entry.source]
+            )
