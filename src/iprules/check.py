@@ -118,7 +118,13 @@ def check_entries(
         else:
             assert isinstance(item.record, CaseRecord)
             cases[item.record.case].append(item)
-    reference = Reference(positions=policy.positions, units=policy.units, roster=_roster(staff, rejections))
+    reference = Reference(
+        positions=policy.positions,
+        units=policy.units,
+        roster=_roster(staff, rejections),
+        as_of=as_of,
+        parameters=policy.parameters,
+    )
     compiled = compile_rules(policy.rules)
     engine = Engine(compiled)
     findings: list[Finding] = []

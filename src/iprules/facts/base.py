@@ -3,6 +3,7 @@ reference data (roster, positions, units) facts are joined with."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,11 +72,14 @@ COMMON_FIELDS = {
 
 @dataclass(frozen=True)
 class Reference:
-    """What facts are joined with: the policy's parameters and the ledger's staff roster."""
+    """What facts are joined with: the policy's parameters, the ledger's staff roster, and the
+    audit date (open cases are judged as of that day)."""
 
     positions: dict[str, int]
     units: dict[str, dict[str, str]]
     roster: dict[str, StaffRecord]
+    as_of: dt.date = dt.date(2026, 1, 1)
+    parameters: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
