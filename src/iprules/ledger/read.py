@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from iprules.i18n import text
+from iprules.ledger.csv import read_csv
 from iprules.ledger.entry import Entry
 from iprules.ledger.jsonl import read_jsonl
 from iprules.ledger.rejection import Rejection
@@ -28,10 +29,20 @@ def read_ledger(path: Path) -> Iterator[Entry | Rejection]:
     if suffix in (".jsonl", ".ndjson", ".json"):
         yield from read_jsonl(path)
         return
+    if suffix in (".csv", ".tsv", ".txt"):
+        yield from read_csv(path)
+        return
+    if suffix in (".xlsx", ".xlsm"):
+        from iprules.ledger.xlsx import read_xlsx  # calamine loads only when a workbook is read
+
+        yield from read_xlsx(path)
+        return
     yield Rejection(
         source=Source(file=str(path), line=0),
         reason=text(
-            f"不支持的文件类型“{suffix}”：请使用 .jsonl",
-            f"unsupported file type '{suffix}': use .jsonl",
+            f"不支持的文件类型“{suffix}”：请使用 .jsonl、.csv、.tsv/.txt（Unicode 文本）或 .xlsx；"
+            ".xls 请在 Excel 中另存为 .xlsx",
+            f"unsupported file type '{suffix}': use .jsonl, .csv, .tsv/.txt (Unicode text) or .xlsx; "
+            "save .xls files as .xlsx from Excel",
         ),
     )

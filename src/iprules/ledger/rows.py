@@ -27,9 +27,7 @@ from iprules.ledger.table import HeaderError, column_names, header_fields, row_r
 KIND_HEADERS = ("记录类型", "类型", "type", "kind")
 """Headers of the column that names each row's record kind in a mixed table."""
 
-_DATE = re.compile(
-    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+0?0:00(?::00)?)?\s*$"
-)
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+0?0:00(?::00)?)?\s*$")
 
 
 def known_kinds() -> str:
@@ -141,14 +139,13 @@ class Table:
     def fields(self, kind: str) -> list[str | None] | HeaderError:
         """The field of each column for rows of `kind`; columns another kind uses map to None."""
         if kind not in self._fields:
-            known = column_names(kind)
-            headers = [
-                label if label.strip() in known else ""
-                for index, label in ((i, str(h)) for i, h in enumerate(self.headers))
-                if index != self.kind_column or True
-            ]
+            headers = list(self.headers)
             if self.kind_column is not None:
-                headers[self.kind_column] = ""
+                known = column_names(kind)
+                headers = [
+                    label if label.strip() in known and index != self.kind_column else ""
+                    for index, label in enumerate(self.headers)
+                ]
             try:
                 self._fields[kind] = header_fields(kind, headers)
             except HeaderError as error:

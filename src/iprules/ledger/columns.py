@@ -1,0 +1,132 @@
+"""What a clerk sees of each field of a record kind: its header, what to write, which words.
+
+Read off the pydantic models in `RECORD_KINDS`, so the template, the reports and the example
+converters follow a new record kind or field without being told. Closed vocabularies come
+from the model (a `Literal` with its Chinese words) or from the policy (positions, units).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BeforeValidator
+from pydantic.fields import FieldInfo
+
+from iprules.i18n import Text, text
+from iprules.ledger.model import RECORD_KINDS
+
+POLICY_VOCABULARIES: dict[str, str] = {
+    "position": "positions",
+    "unit": "units",
+    "handled_by": "units",
+    "cooperated_by": "units",
+}
+"""Fields whose words are a policy parameter's keys, whatever record kind has them."""
+
+Shape = typing.Literal["text", "date", "yes_no", "names", "choice"]
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str
+    name: str
+    title: str
+    required: bool
+    shape: Shape
+    words: tuple[str, ...]  # a closed vocabulary's words as a clerk writes them
+    policy_list: str | None  # the policy parameter listing the allowed words
+
+    def header(self, lang: str) -> str:
+        return self.title if lang == "zh" else self.name
+
+    def explain(self) -> Text:
+        """One sentence on what to write in the column."""
+        need = ("必填", "required") if self.required else ("选填", "optional")
+        how = {
+            "text": ("文字", "text"),
+            "date": ("日期，写作 2026-03-02（也可用 Excel 日期格式）", "a date, 2026-03-02 or an Excel date"),
+            "yes_no": ("填“是”或“否”", "yes or no (是/否)"),
+            "names": ("可填多个，用“、”分隔", "several allowed, separated by 、 or commas"),
+            "choice": ("从下拉列表中选择：" + "、".join(self.words), "one of: " + ", ".join(self.words)),
+        }[self.shape]
+        zh, en = (
+            f"{self.title}（{self.name}）：{need[0]}；{how[0]}",
+            f"{self.name} ({self.title}): {need[1]}; {how[1]}",
+        )
+        if self.policy_list:
+            zh += "；从下拉列表中选择（政策参数 " + self.policy_list + "）"
+            en += f"; pick from the list (policy parameter {self.policy_list})"
+        return text(zh, en)
+
+
+def _vocabulary(info: FieldInfo) -> dict[str, str]:
+    """Chinese word → code of a `code_of` vocabulary, found in the field's validator."""
+    for item in info.metadata:
+        if isinstance(item, BeforeValidator):
+            for cell in getattr(item.func, "__closure__", None) or ():
+                contents = cell.cell_contents
+                if isinstance(contents, dict) and all(isinstance(k, str) for k in contents):
+                    return dict(contents)
+    return {}
+
+
+def _options(annotation: Any) -> tuple[Any, ...]:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(option for option in typing.get_args(annotation) if option is not type(None))
+    return (annotation,)
+
+
+def _column(kind: str, name: str, info: FieldInfo) -> Column:
+    options = _options(info.annotation)
+    shape: Shape = "text"
+    words: tuple[str, ...] = ()
+    for option in options:
+        origin = typing.get_origin(option)
+        if option is bool:
+            shape, words = "yes_no", ("是", "否")
+        elif isinstance(option, type) and issubclass(option, dt.date):
+            shape = "date"
+        elif origin is list:
+            shape = "names"
+        elif origin is typing.Literal:
+            vocabulary = _vocabulary(info)
+            by_code = {code: word for word, code in vocabulary.items()}
+            shape, words = "choice", tuple(by_code.get(code, str(code)) for code in typing.get_args(option))
+    return Column(
+        kind=kind,
+        name=name,
+        title=info.title or name,
+        required=info.is_required(),
+        shape=shape,
+        words=words,
+        policy_list=POLICY_VOCABULARIES.get(name),
+    )
+
+
+def columns(kind: str) -> list[Column]:
+    """The columns of a record kind's table in the model's order, the free-text note last
+    (`type` is the table itself)."""
+    fields = RECORD_KINDS[kind].model_fields
+    names = [name for name in fields if name not in ("type", "note")] + [n for n in ("note",) if n in fields]
+    return [_column(kind, name, fields[name]) for name in names]
+
+
+def show(column: Column, value: Any, lang: str = "zh") -> str:
+    """A record's value as a clerk would have typed it into the column."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(item) for item in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if column.shape == "choice" and lang == "zh":
+        info = RECORD_KINDS[column.kind].model_fields[column.name]
+        by_code = {code: word for word, code in _vocabulary(info).items()}
+        return by_code.get(str(value), str(value))
+    return str(value)
