@@ -1,7 +1,8 @@
-"""Steps shared by every feature file: ledger tables in, verdicts out.
+"""The Gherkin steps, as thin wrappers over `iprules.scenarios` (the one interpreter of the
+scenario language, which `iprules clauses` and `iprules drill` use too).
 
-Tables are typed the way a clerk fills the ledger (Chinese column headers, Chinese
-vocabulary), through the same row reader the CSV and Excel readers use.
+Tables are typed the way a clerk fills the ledger: Chinese column headers, Chinese
+vocabulary, through the same row reader the CSV and Excel readers use.
 """
 
 from __future__ import annotations
@@ -14,14 +15,24 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from iprules.check import Report, check_entries
-from iprules.findings import Finding
 from iprules.ledger.entry import Entry
-from iprules.ledger.model import kind_code
 from iprules.ledger.rejection import Rejection
-from iprules.ledger.source import Source
-from iprules.ledger.table import header_fields, row_record
-from iprules.policy.clauses import VERDICT_WORDS
 from iprules.policy.load import Policy, load_policy
+from iprules.scenarios import (
+    CHECK_AS_OF_STEP,
+    CLAUSE_VERDICT_STEP,
+    DEFAULT_AS_OF,
+    MENTION_STEP,
+    NOT_APPLICABLE_STEP,
+    REJECTED_STEP,
+    RULE_VERDICT_STEP,
+    TABLE_STEP,
+    Expectation,
+    Table,
+    judge,
+    table_entries,
+    verdict_of,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,13 +40,17 @@ ROOT = Path(__file__).resolve().parents[2]
 @dataclass
 class Scene:
     items: list[Entry | Rejection] = field(default_factory=list)
-    as_of: dt.date = dt.date(2026, 11, 25)
     report: Report | None = None
-    last: list[Finding] = field(default_factory=list)
+    last: Expectation | None = None
 
-    def findings(self) -> list[Finding]:
+    def checked(self) -> Report:
         assert self.report is not None, "the scenario must check the ledger (当检查台账) before asserting"
-        return self.report.findings
+        return self.report
+
+    def expect(self, expectation: Expectation) -> None:
+        _, failures = judge(expectation, self.checked(), "scenario")
+        assert not failures, failures
+        self.last = expectation
 
 
 @pytest.fixture(scope="session")
@@ -48,64 +63,44 @@ def scene() -> Scene:
     return Scene()
 
 
-@given(parsers.parse('台账中有"{kind}"记录:'))
+@given(parsers.re(TABLE_STEP.pattern))
 def ledger_table(scene: Scene, kind: str, datatable: list[list[str]]) -> None:
-    code = kind_code(kind)
-    assert code is not None, f"unknown record kind {kind!r} in the scenario"
-    fields = header_fields(code, datatable[0])
-    for number, row in enumerate(datatable[1:], start=1):
-        source = Source(file=f"场景表格:{kind}", line=number)
-        scene.items.append(row_record(code, fields, row, source))
+    scene.items += table_entries(Table(kind, datatable, 0), f"场景表格:{kind}")
 
 
 @when("检查台账")
 def run_check(scene: Scene, policy: Policy) -> None:
-    scene.report = check_entries(scene.items, policy, scene.as_of)
+    scene.report = check_entries(scene.items, policy, DEFAULT_AS_OF)
 
 
-@when(parsers.parse('以"{day}"为审计基准日检查台账'))
+@when(parsers.re(CHECK_AS_OF_STEP.pattern))
 def run_check_as_of(scene: Scene, policy: Policy, day: str) -> None:
-    scene.as_of = dt.date.fromisoformat(day)
-    scene.report = check_entries(scene.items, policy, scene.as_of)
+    scene.report = check_entries(scene.items, policy, dt.date.fromisoformat(day))
 
 
-def _verdict(word: str) -> str:
-    assert word in VERDICT_WORDS, f"verdict must be one of {list(VERDICT_WORDS)}"
-    return VERDICT_WORDS[word]
-
-
-@then(parsers.parse('案件"{case}"在规则"{rule}"下的结论为"{word}"'))
+@then(parsers.re(RULE_VERDICT_STEP.pattern))
 def verdict_under_rule(scene: Scene, case: str, rule: str, word: str) -> None:
-    found = [f for f in scene.findings() if f.case == case and f.rule == rule]
-    assert found, f"rule {rule} did not apply to case {case}; findings: {scene.findings()}"
-    assert {f.verdict for f in found} == {_verdict(word)}, found
-    scene.last = found
+    scene.expect(Expectation(case, verdict_of(word), rule=rule))
 
 
-@then(parsers.parse('案件"{case}"按条款"{clause}"的结论为"{word}"'))
+@then(parsers.re(CLAUSE_VERDICT_STEP.pattern))
 def verdict_under_clause(scene: Scene, case: str, clause: str, word: str) -> None:
-    found = [
-        f
-        for f in scene.findings()
-        if f.case == case and any(c == clause or c.startswith(f"{clause}-") for c in f.clauses)
-    ]
-    assert found, f"no rule of clause {clause} applied to case {case}; findings: {scene.findings()}"
-    assert {f.verdict for f in found} == {_verdict(word)}, found
-    scene.last = found
+    scene.expect(Expectation(case, verdict_of(word), clause=clause))
 
 
-@then(parsers.parse('说明中包含"{words}"'))
+@then(parsers.re(MENTION_STEP.pattern))
 def message_mentions(scene: Scene, words: str) -> None:
-    messages = [m.zh for f in scene.last for m in f.messages]
-    assert any(words in m for m in messages), messages
+    assert scene.last is not None, "说明中包含… must follow a verdict step"
+    scene.last.mentions.append(words)
+    scene.expect(scene.last)
 
 
-@then(parsers.parse('案件"{case}"不适用规则"{rule}"'))
+@then(parsers.re(NOT_APPLICABLE_STEP.pattern))
 def rule_not_applicable(scene: Scene, case: str, rule: str) -> None:
-    assert not [f for f in scene.findings() if f.case == case and f.rule == rule]
+    scene.expect(Expectation(case, None, rule=rule))
 
 
-@then(parsers.parse("拒收记录{count:d}条"))
-def rejected_count(scene: Scene, count: int) -> None:
-    assert scene.report is not None
-    assert scene.report.summary.records_rejected == count, scene.report.rejections
+@then(parsers.re(REJECTED_STEP.pattern))
+def rejected_count(scene: Scene, count: str) -> None:
+    report = scene.checked()
+    assert report.summary.records_rejected == int(count), report.rejections
