@@ -54,17 +54,50 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser(
         "check", parents=[common], help="check ledgers against the policy / 检查台账"
     )
-    check_cmd.add_argument("ledgers", nargs="+", type=Path, help="ledger files (.jsonl)")
+    check_cmd.add_argument(
+        "ledgers", nargs="+", type=Path, help="ledger files (.jsonl, .csv, .tsv/.txt, .xlsx), mixed freely"
+    )
     check_cmd.add_argument(
         "--as-of", type=_date, default=None, help="audit date for open cases (default today)"
     )
-    check_cmd.add_argument("--format", choices=["text", "json"], default="text")
+    check_cmd.add_argument("--format", choices=FORMATS, default="text", help="report format (default text)")
     check_cmd.add_argument(
         "--output", type=Path, default=None, help="write the report here instead of stdout"
     )
 
-    commands.add_parser("lint", parents=[common], help="check the policy's rule files / 检查规则文件")
+    lint_cmd = commands.add_parser("lint", parents=[common], help="check the policy's rule files / 检查规则文件")
+    lint_cmd.add_argument("policy_folder", nargs="?", type=Path, default=None, help="policy folder to check")
+    clauses_cmd = commands.add_parser(
+        "clauses", parents=[common], help="every clause: rules, scenarios or waiver / 条款覆盖情况"
+    )
+    clauses_cmd.add_argument("--clause", default=None, help="only this clause id (or its sub-ids)")
+    scenarios_cmd = commands.add_parser("scenarios", parents=[common], help="the scenarios that pin clauses / 场景")
+    scenarios_cmd.add_argument("--clause", default=None, help="only scenarios of this clause id (or its sub-ids)")
+    template_cmd = commands.add_parser(
+        "template", parents=[common], help="write an empty ledger workbook to fill in / 生成台账模板"
+    )
+    template_cmd.add_argument("workbook", type=Path, help="where to write it, e.g. 台账.xlsx")
     return parser
+
+
+def _template(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.ledger.template import write_template
+
+    policy = _load(args)
+    if args.workbook.suffix.lower() != ".xlsx":
+        print(f"{args.workbook}: 模板须为 .xlsx 文件 / the template must be an .xlsx file", file=sys.stderr)
+        return EXIT_ERROR
+    if args.workbook.exists():
+        print(
+            f"{args.workbook}: 文件已存在，为免覆盖已填的台账，请换一个文件名 / "
+            "the file exists; choose another name so a filled-in ledger is never overwritten",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    write_template(args.workbook, policy.parameters, lang)
+    done = "已生成台账模板" if lang == "zh" else "ledger template written to"
+    print(f"{done} {args.workbook}")
+    return EXIT_OK
 
 
 def _load(args: argparse.Namespace) -> Policy:
@@ -74,17 +107,37 @@ def _load(args: argparse.Namespace) -> Policy:
 def _check(args: argparse.Namespace, lang: Lang) -> int:
     policy = _load(args)
     report = check(list(args.ledgers), policy, args.as_of or dt.date.today())
-    rendered = (
-        render_json(report, policy, lang) if args.format == "json" else render_text(report, policy, lang)
-    )
-    if args.output:
-        args.output.write_text(rendered, encoding="utf-8")
-    else:
-        sys.stdout.write(rendered)
+    write_report(report, policy, lang, args.format, args.output)
     return EXIT_VIOLATIONS if report.summary.findings["violation"] else EXIT_OK
 
 
+def _clauses(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.coverage import measure
+    from iprules.review import render_clauses
+
+    policy = _load(args)
+    coverage = measure(policy)
+    sys.stdout.write(render_clauses(coverage, policy, lang, args.clause))
+    return EXIT_OK if coverage.complete else EXIT_VIOLATIONS
+
+
+def _scenarios(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.review import render_scenarios
+    from iprules.scenarios import read_scenarios
+
+    policy = _load(args)
+    chosen = [
+        s
+        for s in read_scenarios(policy.features, policy.root)
+        if not args.clause or s.clause == args.clause or s.clause.startswith(f"{args.clause}-")
+    ]
+    sys.stdout.write(render_scenarios(chosen, lang))
+    return EXIT_OK
+
+
 def _lint(args: argparse.Namespace, lang: Lang) -> int:
+    if args.policy_folder is not None:
+        args.policy = args.policy_folder
     policy = _load(args)
     message = (
         f"{policy.folder}: 规则 {len(policy.rules)} 条，条款 {len(policy.clauses)} 条，无错误"
@@ -101,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args, lang)
+        if args.command == "clauses":
+            return _clauses(args, lang)
+        if args.command == "scenarios":
+            return _scenarios(args, lang)
         return _lint(args, lang)
     except PolicyError as error:
         print(error.render(lang), file=sys.stderr)

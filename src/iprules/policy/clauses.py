@@ -71,11 +71,12 @@ class Clause:
         match = CLAUSE_ID.match(self.id)
         return int(match.group(1)) if match else 0
 
-    def sort_key(self) -> tuple[int, int, str]:
+    def sort_key(self) -> tuple[int, int, int]:
+        """Document order: section, item, then where the clause stands in its feature file."""
         match = CLAUSE_ID.match(self.id)
         if not match:
-            return (9, 0, self.id)
-        return (int(match.group(1)), int(match.group(2)), match.group(3) or "")
+            return (9, 0, self.line)
+        return (int(match.group(1)), int(match.group(2)), self.line)
 
 
 def parse_feature(path: Path, label: str | None = None) -> dict[str, Any]:

@@ -54,6 +54,8 @@ class Policy:
     interpretations: dict[str, Interpretation]
     waivers: dict[str, Text]
     non_normative: list[NonNormative]
+    features: Path
+    root: Path
     files: list[Path] = field(default_factory=list)
 
     @property
@@ -94,13 +96,6 @@ def _policy_text(document: YamlDocument, path: tuple[str | int, ...], value: Any
     if not isinstance(value, dict) or set(value) != {"zh", "en"}:
         raise document.error(path, "应写作 {zh: …, en: …}", "must be written {zh: …, en: …}")
     return Text(zh=str(value["zh"]), en=str(value["en"]))
-
-
-@dataclass
-class _Raw:
-    """policy.yaml files along the extends chain, most general first."""
-
-    chain: list[tuple[Path, YamlDocument]]
 
 
 def _read_chain(folder: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, YamlDocument]]:
@@ -219,6 +214,8 @@ def load_policy(folder: Path) -> Policy:
         interpretations=interpretations,
         waivers=waivers,
         non_normative=non_normative,
+        features=features,
+        root=root,
         files=files,
     )
 
