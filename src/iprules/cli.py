@@ -16,8 +16,7 @@ from iprules.i18n import Lang
 from iprules.ledger.read import LedgerFileError
 from iprules.policy.load import Policy, load_policy
 from iprules.policy.yamlfile import PolicyError
-from iprules.report.json import render_json
-from iprules.report.text import render_text
+from iprules.report.write import FORMATS, OutputError, write_report
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -158,9 +157,14 @@ def main(argv: list[str] | None = None) -> int:
             return _clauses(args, lang)
         if args.command == "scenarios":
             return _scenarios(args, lang)
+        if args.command == "template":
+            return _template(args, lang)
         return _lint(args, lang)
     except PolicyError as error:
         print(error.render(lang), file=sys.stderr)
+        return EXIT_ERROR
+    except OutputError as error:
+        print(str(error), file=sys.stderr)
         return EXIT_ERROR
     except LedgerFileError as error:
         print(str(error), file=sys.stderr)

@@ -5,11 +5,14 @@ Rendering once into plain dicts keeps the renderers thin and their content ident
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from iprules.check import Report
 from iprules.findings import Finding
 from iprules.i18n import VERDICT_WORDS, Lang
+from iprules.ledger.source import Source
 from iprules.policy.clauses import clause_label
 from iprules.policy.load import Policy
 
@@ -43,16 +46,77 @@ def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]
 
 
 def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
+    # the calendar years a check relied on, once the check records them
+    years = getattr(report, "calendar_years", None)
+    stamp = {} if years is None else {"calendar_years": list(years)}
     return {
+        **stamp,
         "format": FORMAT,
         "lang": lang,
         "policy": report.policy.model_dump(),
         "as_of": report.as_of.isoformat(),
         "inputs": [item.model_dump() for item in report.inputs],
         "summary": report.summary.model_dump(),
+        "by_clause": clause_totals(report, policy),
         "findings": [finding_view(finding, policy, lang) for finding in report.findings],
         "rejections": [
             {**rejection.source.model_dump(exclude_none=True), "reason": rejection.reason(lang)}
             for rejection in report.rejections
         ],
     }
+
+
+def clause_totals(report: Report, policy: Policy) -> list[dict[str, Any]]:
+    """Verdict counts per clause, in the document's order: what a section chief reads first."""
+    totals: dict[str, dict[str, int]] = {}
+    for finding in report.findings:
+        for clause_id in finding.clauses:
+            counts = totals.setdefault(clause_id, {"violation": 0, "undetermined": 0, "compliant": 0})
+            counts[finding.verdict] += 1
+    order = {clause.id: index for index, clause in enumerate(policy.clauses)}
+    return [
+        {"id": clause_id, "label": clause_label(clause_id), **totals[clause_id]}
+        for clause_id in sorted(totals, key=lambda c: (order.get(c, len(order)), c))
+    ]
+
+
+def source_text(item: dict[str, Any] | Source) -> str:
+    """file:line, or file:sheet!row for a workbook."""
+    if isinstance(item, Source):
+        return str(item)
+    if item.get("sheet") is not None:
+        return f"{item['file']}:{item['sheet']}!{item['line']}"
+    return f"{item['file']}:{item['line']}"
+
+
+def cited_records(report: Report, lang: Lang) -> dict[str, list[tuple[str, str]]]:
+    """The ledger records the findings cite, column by column as the clerk wrote them.
+
+    Read again from the input files, and only from files whose hash still matches the one
+    the check recorded, so a report never shows a record that was not what was checked.
+    """
+    from iprules.ledger.columns import columns, show
+    from iprules.ledger.entry import Entry
+    from iprules.ledger.read import read_ledger
+
+    cited = {source for finding in report.findings for source in finding.evidence}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for item in report.inputs:
+        path = Path(item.file)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() != item.sha256:
+            continue
+        for read in read_ledger(path):
+            if not isinstance(read, Entry) or read.source not in cited:
+                continue
+            record = read.record
+            kind = str(getattr(record, "type", ""))
+            cells = [
+                (column.header(lang), show(column, getattr(record, column.name, None), lang))
+                for column in columns(kind)
+            ]
+            found[str(read.source)] = [(header, value) for header, value in cells if value]
+    return found

@@ -1,0 +1,270 @@
+"""The HTML report a section chief opens in a browser: one file, nothing fetched.
+
+CSS and the filter script are inline, so the file can be mailed or copied to a USB stick and
+still work offline. Every value that came from a ledger (or from anywhere) goes through
+`html.escape`: a cell holding `<script>` shows as text. Filters by verdict and clause run in
+the page; they only hide rows, so printing the page after filtering prints what is shown.
+Output is deterministic: the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from typing import Any
+
+from iprules.check import Report
+from iprules.i18n import VERDICT_WORDS, Lang
+from iprules.policy.load import Policy
+from iprules.report.view import cited_records, report_view, source_text
+
+_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "iprules 检查报告",
+        "policy": "政策",
+        "version": "版本",
+        "as_of": "审计基准日",
+        "tool": "检查工具",
+        "years": "所用日历年份",
+        "inputs": "输入文件",
+        "file": "文件",
+        "bytes": "字节",
+        "summary": "汇总",
+        "reconcile": "读取记录 {read} 条 = 已检查 {checked} 条 + 拒收 {rejected} 条；案件 {cases} 件，规则 {rules} 条；不适用（案件×规则）{na}",
+        "by_clause": "各条款结论",
+        "clause": "条款",
+        "all": "全部",
+        "verdict": "结论",
+        "filter": "筛选",
+        "shown": "显示",
+        "case": "案件",
+        "rule": "规则",
+        "why": "说明",
+        "evidence": "依据记录",
+        "reading": "所依解释",
+        "rejections": "拒收记录（未参与检查，请修正后重新检查）",
+        "reason": "原因",
+        "place": "位置",
+        "none": "无",
+        "total": "合计",
+    },
+    "en": {
+        "title": "iprules check report",
+        "policy": "Policy",
+        "version": "version",
+        "as_of": "Audit date",
+        "tool": "Checked with",
+        "years": "Calendar years used",
+        "inputs": "Input files",
+        "file": "File",
+        "bytes": "bytes",
+        "summary": "Summary",
+        "reconcile": "{read} records read = {checked} checked + {rejected} rejected; {cases} cases, {rules} rules; "
+        "{na} (case, rule) pairs not applicable",
+        "by_clause": "Verdicts by clause",
+        "clause": "Clause",
+        "all": "All",
+        "verdict": "Verdict",
+        "filter": "Filter",
+        "shown": "Shown",
+        "case": "Case",
+        "rule": "Rule",
+        "why": "Why",
+        "evidence": "Records",
+        "reading": "Reading",
+        "rejections": "Rejected records (not checked; fix them and check again)",
+        "reason": "Reason",
+        "place": "Where",
+        "none": "none",
+        "total": "Total",
+    },
+}
+
+_VERDICTS = ("violation", "undetermined", "compliant")
+
+_STYLE = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:1.5em;color:#222;line-height:1.5}
+h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:2px solid #ccd}
+table{border-collapse:collapse;margin:.5em 0;width:100%}th,td{border:1px solid #ccd;padding:.3em .5em;vertical-align:top;text-align:left}
+th{background:#eef2f8}.num{text-align:right}.meta td:first-child{width:12em;font-weight:bold}
+blockquote{margin:.5em 0;padding:.5em 1em;background:#f7f7f2;border-left:4px solid #bb9}
+.en{color:#555;font-size:.9em}.v-violation{color:#b00020;font-weight:bold}.v-undetermined{color:#a66a00;font-weight:bold}
+.v-compliant{color:#137333}.src{font-family:monospace;white-space:nowrap}.rec{font-size:.9em;color:#333}
+.rec span{display:inline-block;margin-right:.8em}.rec b{font-weight:normal;color:#667}
+#filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ccd}
+#filters label{margin-right:1.5em}.hash{font-family:monospace;font-size:.85em;word-break:break-all}
+@media print{#filters{display:none}}
+"""
+
+_SCRIPT = """
+(function(){
+  var verdict=document.getElementById('f-verdict'), clause=document.getElementById('f-clause');
+  var count=document.getElementById('f-count');
+  function apply(){
+    var v=verdict.value, c=clause.value, shown=0, total=0;
+    document.querySelectorAll('tr.finding').forEach(function(row){
+      var ok=(!v||row.dataset.verdict===v)&&(!c||row.dataset.clause===c);
+      row.hidden=!ok; total++; if(ok){shown++;}
+    });
+    document.querySelectorAll('section.clause').forEach(function(sec){
+      sec.hidden=!sec.querySelector('tr.finding:not([hidden])');
+    });
+    count.textContent=shown+' / '+total;
+  }
+  verdict.addEventListener('change',apply); clause.addEventListener('change',apply);
+  apply();
+})();
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def render_html(report: Report, policy: Policy, lang: Lang) -> str:
+    words = _WORDS[lang]
+    view = report_view(report, policy, lang)
+    records = cited_records(report, lang)
+    summary = view["summary"]
+    stamp = view["policy"]
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        '<head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
+        f"<title>{_e(words['title'])}：{_e(policy.title(lang))}</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        f"<h1>{_e(words['title'])}：《{_e(policy.title(lang))}》</h1>",
+        '<table class="meta">',
+        f"<tr><td>{_e(words['policy'])}</td><td>{_e(stamp['name'])}（{_e(words['version'])} "
+        f'<span class="hash">{_e(stamp["version"])}</span>）</td></tr>',
+        f"<tr><td>{_e(words['as_of'])}</td><td>{_e(view['as_of'])}</td></tr>",
+        f"<tr><td>{_e(words['tool'])}</td><td>iprules {_e(stamp['iprules'])}</td></tr>",
+    ]
+    if "calendar_years" in view:
+        years = "、".join(str(year) for year in view["calendar_years"]) or words["none"]
+        out.append(f"<tr><td>{_e(words['years'])}</td><td>{_e(years)}</td></tr>")
+    out.append("</table>")
+    out += _inputs(view, words)
+    out += [
+        f'<h2 id="summary">{_e(words["summary"])}</h2>',
+        f'<p id="reconcile">{_e(words["reconcile"].format(read=summary["records_read"], checked=summary["records_checked"], rejected=summary["records_rejected"], cases=summary["cases"], rules=summary["rules"], na=summary["not_applicable"]))}</p>',
+    ]
+    out += _clause_table(view, words, lang)
+    out += _filters(view, words, lang)
+    out += _findings(view, records, words, lang)
+    out += _rejections(view, words)
+    out += [f"<script>{_SCRIPT}</script>", "</body></html>"]
+    return "\n".join(out) + "\n"
+
+
+def _inputs(view: dict[str, Any], words: dict[str, str]) -> list[str]:
+    if not view["inputs"]:
+        return []
+    rows = [
+        f'<tr><td>{_e(item["file"])}</td><td class="num">{_e(item["bytes"])}</td>'
+        f'<td class="hash">{_e(item["sha256"])}</td></tr>'
+        for item in view["inputs"]
+    ]
+    return [
+        f"<h2>{_e(words['inputs'])}</h2>",
+        f"<table><tr><th>{_e(words['file'])}</th><th>{_e(words['bytes'])}</th><th>SHA-256</th></tr>",
+        *rows,
+        "</table>",
+    ]
+
+
+def _clause_table(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[str]:
+    head = "".join(f"<th>{_e(VERDICT_WORDS[v](lang))}</th>" for v in _VERDICTS)
+    rows = []
+    for item in view["by_clause"]:
+        cells = "".join(f'<td class="num">{item[v]}</td>' for v in _VERDICTS)
+        rows.append(
+            f'<tr><td><a href="#clause-{_e(item["id"])}">{_e(item["label"])}</a> '
+            f'<span class="src">{_e(item["id"])}</span></td>{cells}</tr>'
+        )
+    totals = "".join(f'<td class="num">{view["summary"]["findings"][v]}</td>' for v in _VERDICTS)
+    return [
+        f'<table id="by-clause"><tr><th>{_e(words["clause"])}</th>{head}</tr>',
+        *rows,
+        f"<tr><th>{_e(words['total'])}</th>{totals}</tr></table>",
+    ]
+
+
+def _filters(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[str]:
+    verdicts = "".join(f'<option value="{v}">{_e(VERDICT_WORDS[v](lang))}</option>' for v in _VERDICTS)
+    clauses = "".join(
+        f'<option value="{_e(item["id"])}">{_e(item["label"])} {_e(item["id"])}</option>'
+        for item in view["by_clause"]
+    )
+    return [
+        '<div id="filters">',
+        f'<label>{_e(words["verdict"])} <select id="f-verdict"><option value="">{_e(words["all"])}</option>{verdicts}</select></label>',
+        f'<label>{_e(words["clause"])} <select id="f-clause"><option value="">{_e(words["all"])}</option>{clauses}</select></label>',
+        f'<span>{_e(words["shown"])} <output id="f-count"></output></span>',
+        "</div>",
+    ]
+
+
+def _findings(
+    view: dict[str, Any], records: dict[str, list[tuple[str, str]]], words: dict[str, str], lang: Lang
+) -> list[str]:
+    by_clause: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    clause_info: dict[str, dict[str, Any]] = {}
+    for finding in view["findings"]:
+        for clause in finding["clauses"]:
+            by_clause[clause["id"]].append(finding)
+            clause_info[clause["id"]] = clause
+    out: list[str] = []
+    order = [item["id"] for item in view["by_clause"]]
+    for clause_id in order:
+        clause = clause_info[clause_id]
+        out += [
+            f'<section class="clause" id="clause-{_e(clause_id)}" data-clause="{_e(clause_id)}">',
+            f'<h2>{_e(words["clause"])} {_e(clause["label"])} <span class="src">{_e(clause_id)}</span></h2>',
+            f'<blockquote class="clause-text">{_e(clause["text"])}'
+            + (f'<div class="en">{_e(clause["text_en"])}</div>' if lang == "en" else "")
+            + "</blockquote>",
+            f"<table><tr><th>{_e(words['case'])}</th><th>{_e(words['verdict'])}</th>"
+            f"<th>{_e(words['rule'])}</th><th>{_e(words['why'])}</th><th>{_e(words['evidence'])}</th></tr>",
+        ]
+        for finding in by_clause[clause_id]:
+            why = "".join(f"<div>{_e(message)}</div>" for message in finding["messages"])
+            why += "".join(
+                f'<div class="en">{_e(words["reading"])} {_e(r["id"])}：{_e(r["reading"])}</div>'
+                for r in finding["interpretations"]
+            )
+            evidence = "".join(_evidence(item, records) for item in finding["evidence"])
+            out.append(
+                f'<tr class="finding" data-verdict="{_e(finding["verdict"])}" data-clause="{_e(clause_id)}">'
+                f"<td>{_e(finding['case'])}</td>"
+                f'<td class="v-{_e(finding["verdict"])}">{_e(finding["verdict_label"])}</td>'
+                f'<td>{_e(finding["title"])}<div class="src">{_e(finding["rule"])}</div></td>'
+                f"<td>{why}</td><td>{evidence}</td></tr>"
+            )
+        out += ["</table>", "</section>"]
+    return out
+
+
+def _evidence(item: dict[str, Any], records: dict[str, list[tuple[str, str]]]) -> str:
+    where = source_text(item)
+    cells = "".join(
+        f"<span><b>{_e(header)}</b> {_e(value)}</span>" for header, value in records.get(where, [])
+    )
+    return f'<div><span class="src">{_e(where)}</span><div class="rec">{cells}</div></div>'
+
+
+def _rejections(view: dict[str, Any], words: dict[str, str]) -> list[str]:
+    items = view["rejections"]
+    out = [f'<h2 id="rejections">{_e(words["rejections"])}（{len(items)}）</h2>']
+    if not items:
+        return [*out, f"<p>{_e(words['none'])}</p>"]
+    out.append(f"<table><tr><th>{_e(words['place'])}</th><th>{_e(words['reason'])}</th></tr>")
+    out += [
+        f'<tr class="rejection"><td class="src">{_e(source_text(item))}</td><td>{_e(item["reason"])}</td></tr>'
+        for item in items
+    ]
+    out.append("</table>")
+    return out

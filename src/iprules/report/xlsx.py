@@ -1,0 +1,252 @@
+"""The findings workbook for those who work in Excel: summary, findings (with filters), rejections.
+
+Ledger text goes into cells as text, never as a formula: a cell that starts with = + - @
+(or a tab or carriage return, which Excel also treats as a formula lead-in) is stored as a
+string, so a ledger cell such as `=HYPERLINK(...)` cannot run when the chief opens the file.
+The file is deterministic: fixed document dates and zip timestamps, so the same check gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from iprules.check import Report
+from iprules.i18n import VERDICT_WORDS, Lang
+from iprules.policy.load import Policy
+from iprules.report.view import cited_records, report_view, source_text
+
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "summary": "汇总",
+        "findings": "结论",
+        "rejections": "拒收",
+        "policy": "政策",
+        "title": "文件",
+        "version": "政策版本",
+        "iprules": "检查工具版本",
+        "as_of": "审计基准日",
+        "years": "所用日历年份",
+        "input": "输入文件",
+        "read": "读取记录",
+        "checked": "已检查",
+        "rejected": "拒收",
+        "cases": "案件",
+        "rules": "规则",
+        "na": "不适用（案件×规则）",
+        "clause": "条款",
+        "case": "案件编号",
+        "verdict": "结论",
+        "rule": "规则",
+        "rule_title": "规则说明",
+        "why": "说明",
+        "reading": "所依解释",
+        "evidence": "依据记录",
+        "records": "记录内容",
+        "clause_text": "条款原文",
+        "place": "位置",
+        "file": "文件",
+        "sheet": "工作表",
+        "row": "行",
+        "reason": "原因",
+    },
+    "en": {
+        "summary": "Summary",
+        "findings": "Findings",
+        "rejections": "Rejections",
+        "policy": "Policy",
+        "title": "Document",
+        "version": "Policy version",
+        "iprules": "iprules version",
+        "as_of": "Audit date",
+        "years": "Calendar years used",
+        "input": "Input file",
+        "read": "Records read",
+        "checked": "Checked",
+        "rejected": "Rejected",
+        "cases": "Cases",
+        "rules": "Rules",
+        "na": "Not applicable (case, rule)",
+        "clause": "Clause",
+        "case": "Case",
+        "verdict": "Verdict",
+        "rule": "Rule",
+        "rule_title": "Rule title",
+        "why": "Why",
+        "reading": "Reading",
+        "evidence": "Records",
+        "records": "Record contents",
+        "clause_text": "Clause text",
+        "place": "Where",
+        "file": "File",
+        "sheet": "Sheet",
+        "row": "Row/line",
+        "reason": "Reason",
+    },
+}
+
+_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_VERDICTS = ("violation", "undetermined", "compliant")
+
+
+def put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
+    """Write one cell; text that Excel would read as a formula stays text."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def _append(sheet: Worksheet, values: list[Any]) -> None:
+    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        put(sheet, row, column, value)
+
+
+def _header(sheet: Worksheet, values: list[str], widths: list[int]) -> None:
+    _append(sheet, values)
+    for column, width in enumerate(widths, start=1):
+        cell = sheet.cell(row=1, column=column)
+        cell.font = Font(bold=True)
+        cell.fill = _HEAD_FILL
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
+    words = _WORDS[lang]
+    view = report_view(report, policy, lang)
+    records = cited_records(report, lang)
+    workbook = Workbook()
+    summary = workbook.active
+    assert summary is not None
+    summary.title = words["summary"]
+    stamp = view["policy"]
+    counts = view["summary"]
+    rows: list[list[Any]] = [
+        [words["policy"], stamp["name"]],
+        [words["title"], policy.title(lang)],
+        [words["version"], stamp["version"]],
+        [words["iprules"], stamp["iprules"]],
+        [words["as_of"], view["as_of"]],
+    ]
+    if "calendar_years" in view:
+        rows.append([words["years"], "、".join(str(year) for year in view["calendar_years"])])
+    rows += [[words["input"], item["file"], item["bytes"], item["sha256"]] for item in view["inputs"]]
+    rows += [
+        [],
+        [words["read"], counts["records_read"]],
+        [words["checked"], counts["records_checked"]],
+        [words["rejected"], counts["records_rejected"]],
+        [words["cases"], counts["cases"]],
+        [words["rules"], counts["rules"]],
+        [words["na"], counts["not_applicable"]],
+        [],
+        [words["clause"], *(VERDICT_WORDS[v](lang) for v in _VERDICTS)],
+    ]
+    rows += [[f"{item['label']} {item['id']}", *(item[v] for v in _VERDICTS)] for item in view["by_clause"]]
+    rows.append(["", *(counts["findings"][v] for v in _VERDICTS)])
+    for values in rows:
+        _append(summary, values)
+    summary.column_dimensions["A"].width = 24
+    summary.column_dimensions["B"].width = 40
+
+    findings = workbook.create_sheet(words["findings"])
+    _header(
+        findings,
+        [
+            words["case"],
+            words["verdict"],
+            words["clause"],
+            words["rule"],
+            words["rule_title"],
+            words["why"],
+            words["evidence"],
+            words["records"],
+            words["clause_text"],
+        ],
+        [16, 10, 14, 28, 40, 50, 30, 60, 60],
+    )
+    for finding in view["findings"]:
+        where = [source_text(item) for item in finding["evidence"]]
+        contents = [
+            "；".join(f"{header}：{value}" for header, value in records.get(place, [])) for place in where
+        ]
+        why = list(finding["messages"]) + [
+            f"{words['reading']} {item['id']}：{item['reading']}" for item in finding["interpretations"]
+        ]
+        _append(
+            findings,
+            [
+                finding["case"],
+                finding["verdict_label"],
+                "、".join(f"{c['label']} {c['id']}" for c in finding["clauses"]),
+                finding["rule"],
+                finding["title"],
+                "\n".join(why),
+                "\n".join(where),
+                "\n".join(content for content in contents if content),
+                "\n".join(c["text"] if lang == "zh" else c["text_en"] for c in finding["clauses"]),
+            ],
+        )
+    for row in findings.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    findings.auto_filter.ref = f"A1:{get_column_letter(9)}{max(findings.max_row, 1)}"
+
+    rejections = workbook.create_sheet(words["rejections"])
+    _header(rejections, [words["file"], words["sheet"], words["row"], words["reason"]], [30, 14, 8, 100])
+    for item in view["rejections"]:
+        _append(rejections, [item["file"], item.get("sheet", ""), item["line"], item["reason"]])
+    rejections.auto_filter.ref = f"A1:D{max(rejections.max_row, 1)}"
+    return workbook
+
+
+def render_xlsx(report: Report, policy: Policy, lang: Lang) -> bytes:
+    workbook = build_workbook(report, policy, lang)
+    moment = dt.datetime.combine(report.as_of, dt.time(0, 0))
+    workbook.properties.creator = "iprules"
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _fixed_zip(buffer.getvalue(), moment)
+
+
+def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
+    """The same workbook with every zip entry stamped `moment`, so equal reports are equal bytes."""
+    stamp = (max(moment.year, 1980), moment.month, moment.day, 0, 0, 0)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _fixed_modified(content, moment)
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def _fixed_modified(content: bytes, moment: dt.datetime) -> bytes:
+    """openpyxl stamps the save time as `modified`; put the audit date there instead."""
+    import re
+
+    value = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + value + rb"\g<2>", content
+    )
