@@ -21,7 +21,7 @@ from iprules.findings import Finding, assemble
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
 from iprules.ledger.model import StaffRecord
-from iprules.ledger.read import read_ledgers
+from iprules.ledger.read import LedgerFileError, read_ledgers
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
 from iprules.policy.compile import compile_rules
@@ -92,6 +92,8 @@ def _roster(entries: Iterable[Entry], rejections: list[Rejection]) -> dict[str, 
 
 
 def _describe(path: Path) -> InputFile:
+    if not path.is_file():
+        raise LedgerFileError(f"{path}: 找不到台账文件 / ledger file not found")
     data = path.read_bytes()
     return InputFile(file=str(path), bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
 
