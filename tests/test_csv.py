@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -50,9 +51,9 @@ def test_every_encoding_excel_writes_reads_as_the_same_records(
     found = entries(path)
     assert [item.record for item in found] == [
         InquiryRecord(
-            type="inquiry", case="1001", date="2026-03-02", asked=["王建国", "张立新"], together=True
+            type="inquiry", case="1001", date=dt.date(2026, 3, 2), asked=["王建国", "张立新"], together=True
         ),
-        InquiryRecord(type="inquiry", case="1002", date="2026-03-04", asked=["李明"], together=False),
+        InquiryRecord(type="inquiry", case="1002", date=dt.date(2026, 3, 4), asked=["李明"], together=False),
     ], label
     assert [item.source.line for item in found] == [2, 3]
 
