@@ -16,10 +16,12 @@ demo: $(STAMP)
 	@# exit 1 means "violations found", which is what the example is for
 	$(BIN)/iprules check examples/台账.jsonl; status=$$?; [ $$status -le 1 ]
 
+CODE := src tests $(wildcard benchmarks)
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/mypy
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
+	$(BIN)/mypy $(CODE)
 
 test: lint
 	$(BIN)/python -m pytest
