@@ -64,14 +64,20 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=None, help="write the report here instead of stdout"
     )
 
-    lint_cmd = commands.add_parser("lint", parents=[common], help="check the policy's rule files / 检查规则文件")
+    lint_cmd = commands.add_parser(
+        "lint", parents=[common], help="check the policy's rule files / 检查规则文件"
+    )
     lint_cmd.add_argument("policy_folder", nargs="?", type=Path, default=None, help="policy folder to check")
     clauses_cmd = commands.add_parser(
         "clauses", parents=[common], help="every clause: rules, scenarios or waiver / 条款覆盖情况"
     )
     clauses_cmd.add_argument("--clause", default=None, help="only this clause id (or its sub-ids)")
-    scenarios_cmd = commands.add_parser("scenarios", parents=[common], help="the scenarios that pin clauses / 场景")
-    scenarios_cmd.add_argument("--clause", default=None, help="only scenarios of this clause id (or its sub-ids)")
+    scenarios_cmd = commands.add_parser(
+        "scenarios", parents=[common], help="the scenarios that pin clauses / 场景"
+    )
+    scenarios_cmd.add_argument(
+        "--clause", default=None, help="only scenarios of this clause id (or its sub-ids)"
+    )
     template_cmd = commands.add_parser(
         "template", parents=[common], help="write an empty ledger workbook to fill in / 生成台账模板"
     )
