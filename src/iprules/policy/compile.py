@@ -10,7 +10,12 @@ ENGINE.md lists the defects of the installed engine; the compiler never emits th
 - a rule with an `absent` pattern starts with the end-of-case fact, which is asserted last,
   so negation is judged only when all of the case's facts are in;
 - a `sink` rule gives every fact somewhere to go, so a fact no other pattern wants is not
-  refused as "not handled".
+  refused as "not handled";
+- a join other than `==` never reads a field the joined fact lacks: the engine fails the
+  whole assert with error 311 (property not found) instead of judging the test false. The
+  referenced pattern gets an `exists` test; under an absent pattern the rule is split in two
+  (the field present: the negation as written; missing: the negation cannot match, so it is
+  dropped). Found by tests/test_differential.py.
 `tests/test_compile.py` checks each of these on every compiled rule.
 """
 
@@ -151,6 +156,43 @@ def _engine_rule(patterns: tuple[Pattern, ...], end_first: bool) -> dict[str, An
     return {"all": items}
 
 
+def _with_test(pattern: Pattern, test: Test) -> Pattern:
+    return Pattern(pattern.alias, pattern.fact_type, (*pattern.tests, test), pattern.absent, pattern.line)
+
+
+def _guard_missing(patterns: tuple[Pattern, ...]) -> list[tuple[Pattern, ...]]:
+    """Variants in which no order/inequality join reads a missing field (engine error 311).
+
+    A positive pattern's `field > $a.f` is false when `a` lacks `f`, so `a` may as well
+    require `f`. An absent pattern's is false too, which makes that negation hold: one
+    variant for "`a` has `f`" (negation kept) and one for "`a` lacks `f`" (negation dropped).
+    """
+    positive_refs: set[tuple[str, str]] = set()
+    absent_refs: set[tuple[str, str]] = set()
+    for pattern in patterns:
+        for test in pattern.tests:
+            if isinstance(test.value, Ref) and test.op != "eq":
+                (absent_refs if pattern.absent else positive_refs).add((test.value.alias, test.value.field))
+    split = sorted(absent_refs - positive_refs)
+    variants: list[tuple[Pattern, ...]] = []
+    for missing_flags in itertools.product((False, True), repeat=len(split)):
+        missing = {ref for ref, flag in zip(split, missing_flags, strict=True) if flag}
+        result: list[Pattern] = []
+        for pattern in patterns:
+            reads_missing = any(
+                isinstance(t.value, Ref) and t.op != "eq" and (t.value.alias, t.value.field) in missing
+                for t in pattern.tests
+            )
+            if pattern.absent and reads_missing:
+                continue  # its test is false for every fact: nothing can meet it
+            for alias, name in sorted(positive_refs | absent_refs):
+                if alias == pattern.alias:
+                    pattern = _with_test(pattern, Test(name, "exists", (alias, name) not in missing))
+            result.append(pattern)
+        variants.append(tuple(result))
+    return variants
+
+
 def compile_rules(rules: list[Rule]) -> CompiledPolicy:
     ruleset: dict[str, dict[str, Any]] = {
         END_RULE: {"all": [{END_ALIAS: {"type": END_TYPE}}]},
@@ -165,7 +207,8 @@ def compile_rules(rules: list[Rule]) -> CompiledPolicy:
             fact_types.update(p.fact_type for p in patterns)
             end_first = any(p.absent for p in patterns)
             aliases = tuple(p.alias for p in patterns if not p.absent)
-            for number, expanded in enumerate(_expand(patterns)):
+            variants = [guarded for expanded in _expand(patterns) for guarded in _guard_missing(expanded)]
+            for number, expanded in enumerate(variants):
                 name = f"{rule.id}#{kind}.{index}.{number}"
                 ruleset[name] = _engine_rule(expanded, end_first)
                 targets[name] = Target(rule.id, kind, index, aliases)
