@@ -111,6 +111,12 @@ _SCRIPT = """
     });
     count.textContent=shown+' / '+total;
   }
+  // a link may carry a filter: 报告.html#verdict=violation&clause=s2.0
+  var wanted=new URLSearchParams(location.hash.slice(1));
+  [[verdict,'verdict'],[clause,'clause']].forEach(function(pair){
+    var value=wanted.get(pair[1]);
+    if(value&&pair[0].querySelector('option[value="'+CSS.escape(value)+'"]')){pair[0].value=value;}
+  });
   verdict.addEventListener('change',apply); clause.addEventListener('change',apply);
   apply();
 })();
