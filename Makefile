@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@# exit 1 means "violations found", which is what the example is for
 	$(BIN)/iprules check examples/台账.jsonl; status=$$?; [ $$status -le 1 ]
+	@mkdir -p out
+	$(BIN)/iprules check examples/台账.jsonl --format html --output out/报告.html; status=$$?; [ $$status -le 1 ]
+	@echo "HTML 报告 / HTML report: $(CURDIR)/out/报告.html (open it in a browser)"
 
 CODE := src tests $(wildcard benchmarks)
 
