@@ -7,8 +7,11 @@ you do, and says so); commit the three files together.
 
 - 台账.csv: one table with a 记录类型 column, Chinese headers, GBK with CRLF line ends and
   dates written 2026/3/2 — what "Save as CSV" does on Chinese Windows.
-- 台账.xlsx: the `iprules template` workbook with one row per record on its kind's sheet, dates
-  as Excel dates.
+- 台账.xlsx: a sheet per record kind (named in Chinese), one row per record, dates as Excel
+  dates.
+
+Only the record kinds and columns the JSONL uses are written, so the copies stay readable
+while other record kinds are added to the model.
 
 Lines of the JSONL that are not a JSON object, or name an unknown record kind or field,
 cannot be a table row; they are left out (the JSONL reports them as rejections). Every
@@ -26,10 +29,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
+
 from iprules.ledger.columns import Column, columns
 from iprules.ledger.model import RECORD_KINDS
-from iprules.ledger.template import build_template, sheet_name
-from iprules.policy.load import load_policy
 
 HERE = Path(__file__).resolve().parent
 KIND_COLUMN = "记录类型"
@@ -75,13 +78,17 @@ def cell(column: Column, value: Any, excel: bool) -> Any:
     return value
 
 
+def used_columns(records: list[dict[str, Any]], kind: str) -> list[Column]:
+    """The kind's columns that some record of that kind fills, in the template's order."""
+    filled = {name for record in records if record["type"] == kind for name, value in record.items()}
+    return [column for column in columns(kind) if column.name in filled]
+
+
 def csv_bytes(records: list[dict[str, Any]]) -> bytes:
     headers: list[str] = [KIND_COLUMN]
-    by_title: dict[str, str] = {}
     for kind in RECORD_KINDS:
-        for column in columns(kind):
-            if column.title not in by_title:
-                by_title[column.title] = column.name
+        for column in used_columns(records, kind):
+            if column.title not in headers:
                 headers.append(column.title)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -89,7 +96,7 @@ def csv_bytes(records: list[dict[str, Any]]) -> bytes:
     for record in records:
         kind = record["type"]
         row: list[Any] = [RECORD_KINDS[kind].kind_zh] + [""] * (len(headers) - 1)
-        for column in columns(kind):
+        for column in used_columns(records, kind):
             value = cell(column, record.get(column.name), excel=False)
             if value is not None:
                 row[headers.index(column.title)] = value
@@ -101,18 +108,25 @@ def csv_bytes(records: list[dict[str, Any]]) -> bytes:
         return content.encode("gb18030")  # a name outside GBK: Excel would write '?', we keep it
 
 
-def write_xlsx(records: list[dict[str, Any]], path: Path, parameters: dict[str, Any]) -> None:
-    workbook = build_template(parameters, "zh")
-    for record in records:
-        kind = record["type"]
-        sheet = workbook[sheet_name(kind, "zh")]
-        row = sheet.max_row + 1
-        for index, column in enumerate(columns(kind), start=1):
-            value = cell(column, record.get(column.name), excel=True)
-            if value is not None:
-                target = sheet.cell(row=row, column=index, value=value)
-                if isinstance(value, dt.date):
-                    target.number_format = "yyyy-mm-dd"
+def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None
+    workbook.remove(first)
+    for kind, model in RECORD_KINDS.items():
+        used = used_columns(records, kind)
+        if not used:
+            continue
+        sheet = workbook.create_sheet(model.kind_zh)
+        sheet.append([column.title for column in used])
+        for record in (r for r in records if r["type"] == kind):
+            row = sheet.max_row + 1
+            for index, column in enumerate(used, start=1):
+                value = cell(column, record.get(column.name), excel=True)
+                if value is not None:
+                    target = sheet.cell(row=row, column=index, value=value)
+                    if isinstance(value, dt.date):
+                        target.number_format = "yyyy-mm-dd"
     workbook.properties.created = workbook.properties.modified = dt.datetime(2026, 1, 1)
     workbook.save(path)
 
@@ -121,8 +135,7 @@ def main() -> None:
     source = HERE / "台账.jsonl"
     records = read_objects(source)
     (HERE / "台账.csv").write_bytes(csv_bytes(records))
-    policy = load_policy(HERE.parent / "rules" / "maojian")
-    write_xlsx(records, HERE / "台账.xlsx", policy.parameters)
+    write_xlsx(records, HERE / "台账.xlsx")
     print(f"wrote {HERE / '台账.csv'} and {HERE / '台账.xlsx'} from {len(records)} records")
 
 
