@@ -34,6 +34,13 @@ FACT_TYPES: dict[str, FactType] = {
                 "text", text("处理单位的类别（政策参数 units）", "its role (policy units)"), ROLES
             ),
             "day": FieldSpec(DAY, text("日期", "date")),
+            "due_unit": FieldSpec(
+                "text",
+                text(
+                    "政策规定的该类纠纷处理单位（政策参数 dispute_routing.<类型>.unit，如有）",
+                    "the unit the policy names for disputes of this kind (policy dispute_routing.<kind>.unit, if any)",
+                ),
+            ),
         },
     ),
     "cooperation": FactType(
@@ -46,6 +53,13 @@ FACT_TYPES: dict[str, FactType] = {
         },
     ),
 }
+
+
+def _due_unit(kind: str, reference: Reference) -> str | None:
+    routing = reference.parameters.get("dispute_routing", {})
+    rule = routing.get(kind) if isinstance(routing, dict) else None
+    unit = rule.get("unit") if isinstance(rule, dict) else None
+    return unit if isinstance(unit, str) else None
 
 
 def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
@@ -61,6 +75,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 "kind": record.kind,
                 "handled_by": record.handled_by,
                 "day": record.date.toordinal() if record.date else None,
+                "due_unit": _due_unit(record.kind, reference),
                 **unit_fields("handled_by_", record.handled_by, reference),
             },
             [entry.source],

@@ -1,0 +1,157 @@
+"""Facts for 四 (the service-commitment system): publication checks, the one-to-one liaison of
+the protection list, complaints about service behaviour.
+
+Derivations: the published complaint phone is compared with the policy's (parameter
+`complaint_phone`) digit by digit, so "0719-8693328" and "0719 8693328" are the same number;
+a liaison's party-group member gets a position from the staff roster; the units that accepted a
+complaint and organised its determination get their organisation and role from the policy's
+unit list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iprules.facts.base import (
+    DAY,
+    ORGS,
+    ROLES,
+    STAFF_FIELDS,
+    CaseFacts,
+    FactType,
+    FieldSpec,
+    Reference,
+    Scalar,
+    staff_fields,
+    unit_fields,
+)
+from iprules.i18n import Text, text
+from iprules.ledger.commitment import LiaisonRecord, PublicationRecord, ServiceComplaintRecord
+from iprules.ledger.entry import Entry
+
+PUBLISHED_ITEMS: dict[Scalar, Text] = {
+    "commitment_rules": text("服务承诺制度", "service-commitment rules"),
+    "service_guide": text("服务办事指南", "service guide"),
+}
+
+FACT_TYPES: dict[str, FactType] = {
+    "publication": FactType(
+        text(
+            "一项服务承诺内容的公示检查", "a check of where one item of the service commitment is published"
+        ),
+        {
+            "item": FieldSpec("text", text("公示事项", "item published"), PUBLISHED_ITEMS),
+            "day": FieldSpec(DAY, text("检查日期", "date of the check")),
+            "website": FieldSpec("bool", text("在区级政府网站公示", "on the district government website")),
+            "board": FieldSpec("bool", text("在政务公开栏公示", "on the government-affairs bulletin board")),
+            "address": FieldSpec("text", text("网址或公开栏位置", "web address or board location")),
+            "phone": FieldSpec("text", text("公示的投诉电话", "complaint phone as published")),
+            "policy_phone": FieldSpec(
+                "text",
+                text(
+                    "规定的投诉受理电话（政策参数 complaint_phone）",
+                    "complaint phone (policy complaint_phone)",
+                ),
+            ),
+            "phone_matches": FieldSpec(
+                "bool",
+                text(
+                    "公示的投诉电话与规定的电话号码一致（只比较数字）",
+                    "the published phone is the policy's number (digits compared)",
+                ),
+            ),
+        },
+    ),
+    "liaison": FactType(
+        text(
+            "保护名单上的一家企业及其一对一挂联的党组成员",
+            "one enterprise of the protection list and the party-group member linked with it",
+        ),
+        {
+            "enterprise": FieldSpec("text", text("企业", "enterprise")),
+            "brand": FieldSpec("text", text("知名品牌", "famous brand")),
+            "measures": FieldSpec(
+                "bool", text("已共同制订维权措施", "rights-protection measures made together")
+            ),
+            "measures_day": FieldSpec(DAY, text("措施制订日期", "date the measures were made")),
+            "day": FieldSpec(DAY, text("列入名单日期", "date listed")),
+            **STAFF_FIELDS,
+        },
+    ),
+    "service_complaint": FactType(
+        text("一件针对服务行为的投诉", "a complaint about service behaviour"),
+        {
+            "day": FieldSpec(DAY, text("投诉日期", "date of the complaint")),
+            "complainant": FieldSpec("text", text("投诉人", "complainant")),
+            "about": FieldSpec("text", text("被投诉人员", "staff complained about")),
+            "matter": FieldSpec("text", text("投诉事项", "what the complaint is about")),
+            "accepted_by": FieldSpec("text", text("受理单位", "unit that accepted it")),
+            "accepted_by_org": FieldSpec("text", text("受理单位所属机关", "its organisation"), ORGS),
+            "accepted_by_role": FieldSpec("text", text("受理单位的类别", "its role"), ROLES),
+            "determined_by": FieldSpec(
+                "text", text("组织有效投诉认定的单位", "unit that organised the determination")
+            ),
+            "determined_by_org": FieldSpec("text", text("认定组织单位所属机关", "its organisation"), ORGS),
+            "determined_by_role": FieldSpec("text", text("认定组织单位的类别", "its role"), ROLES),
+            "valid": FieldSpec("bool", text("认定为有效投诉", "determined to be a valid complaint")),
+        },
+    ),
+}
+
+
+def _digits(phone: str) -> str:
+    return re.sub(r"\D", "", phone)
+
+
+def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
+    policy_phone = reference.parameters.get("complaint_phone")
+    for entry in entries:
+        record = entry.record
+        if isinstance(record, PublicationRecord):
+            matches = None
+            if record.phone is not None and isinstance(policy_phone, str):
+                matches = _digits(record.phone) == _digits(policy_phone)
+            result.add(
+                "publication",
+                {
+                    "item": record.item,
+                    "day": record.date.toordinal(),
+                    "website": record.website,
+                    "board": record.board,
+                    "address": record.address,
+                    "phone": record.phone,
+                    "policy_phone": policy_phone if isinstance(policy_phone, str) else None,
+                    "phone_matches": matches,
+                },
+                [entry.source],
+            )
+        elif isinstance(record, LiaisonRecord):
+            member = staff_fields(record.member, reference) if record.member else {}
+            result.add(
+                "liaison",
+                {
+                    "enterprise": record.enterprise,
+                    "brand": record.brand,
+                    "measures": record.measures,
+                    "measures_day": record.measures_date.toordinal() if record.measures_date else None,
+                    "day": record.date.toordinal() if record.date else None,
+                    **member,
+                },
+                [entry.source],
+            )
+        elif isinstance(record, ServiceComplaintRecord):
+            result.add(
+                "service_complaint",
+                {
+                    "day": record.date.toordinal(),
+                    "complainant": record.complainant,
+                    "about": record.about,
+                    "matter": record.matter,
+                    "accepted_by": record.accepted_by,
+                    "determined_by": record.determined_by,
+                    "valid": record.valid,
+                    **unit_fields("accepted_by_", record.accepted_by, reference),
+                    **unit_fields("determined_by_", record.determined_by, reference),
+                },
+                [entry.source],
+            )

@@ -1,0 +1,147 @@
+"""Facts for 一 (a service station's duties): an inspection of the station, its yearly work.
+
+Derivations the engine cannot do: the policy's minimum office area and staff number are joined
+in (so messages can quote them); the staff number is counted from the names when the count is
+blank; whether the year of a work record is over as of the audit date; how many dispute leads
+were collected but not reported; how many kinds of special service were recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from iprules.facts.base import DAY, CaseFacts, FactType, FieldSpec, Reference
+from iprules.i18n import text
+from iprules.ledger.entry import Entry
+from iprules.ledger.station import StationInspectionRecord, StationYearRecord
+
+
+def _yes(zh: str, en: str) -> FieldSpec:
+    return FieldSpec("bool", text(zh, en))
+
+
+def _count(zh: str, en: str) -> FieldSpec:
+    return FieldSpec("int", text(zh, en))
+
+
+FACT_TYPES: dict[str, FactType] = {
+    "station_inspection": FactType(
+        text("对一个知识产权工作站的现场检查", "an on-site inspection of an IP service station"),
+        {
+            "park": FieldSpec("text", text("所属园区或机构", "park or institution")),
+            "day": FieldSpec(DAY, text("检查日期", "date of the inspection")),
+            "fixed_office": _yes("有固定办公场所", "has a fixed office"),
+            "office_area": FieldSpec("number", text("办公面积（平方米）", "office area (m²)")),
+            "min_office_area": FieldSpec(
+                "number",
+                text(
+                    "规定的最小办公面积（政策参数 station.min_office_area）",
+                    "minimum office area (policy station.min_office_area)",
+                ),
+            ),
+            "full_time_staff": _count(
+                "专职工作人员人数（未填人数时按所列姓名计数）",
+                "number of full-time staff (counted from the names when blank)",
+            ),
+            "min_full_time_staff": _count(
+                "规定的最少专职人员数（政策参数 station.min_full_time_staff）",
+                "minimum full-time staff (policy station.min_full_time_staff)",
+            ),
+            "computer": _yes("配置上网计算机", "internet-connected computer"),
+            "printer": _yes("配置打印机", "printer"),
+            "publicity_sign": _yes("安装统一的宣传标识", "unified publicity signage"),
+            "image_wall": _yes("安装形象墙", "image wall"),
+            "database_board": _yes("安装资源数据库展示牌", "resource-database display board"),
+            "guide_board": _yes("安装服务指引牌", "service guide board"),
+        },
+    ),
+    "station_year": FactType(
+        text("工作站一个年度的工作记录", "a station's work record for one year"),
+        {
+            "year": _count("年度", "year"),
+            "year_complete": _yes("该年度在审计基准日前已结束", "the year was over by the audit date"),
+            "trainings": _count("宣讲培训场次", "presentations and trainings held"),
+            "publicity": _count("日常宣传次数", "day-to-day publicity activities"),
+            "consultations": _count("咨询服务人次", "consultations given"),
+            "visits": _count("走访调研次数", "visits and surveys"),
+            "archive": _yes("已形成园区工作档案", "a park work archive exists"),
+            "coaching": _count("业务辅导次数", "coaching sessions"),
+            "dispute_mechanism": _yes("已建立纠纷处理机制", "a dispute-handling mechanism exists"),
+            "leads_collected": _count("收集纠纷线索数", "dispute leads collected"),
+            "leads_reported": _count("报告纠纷线索数", "dispute leads reported"),
+            "leads_unreported": _count(
+                "收集而未报告的纠纷线索数（收集数减报告数）",
+                "dispute leads collected but not reported (collected minus reported)",
+            ),
+            "special_services": _count(
+                "开展的特色服务种类数（一.6 所列五类）",
+                "kinds of special service carried out (the five of 一.6)",
+            ),
+        },
+    ),
+}
+
+
+def _number(value: float | None) -> float | int | None:
+    """An area as a clerk would write it: 20, not 20.0."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _station_parameter(reference: Reference, name: str) -> Any:
+    station = reference.parameters.get("station", {})
+    return station.get(name) if isinstance(station, dict) else None
+
+
+def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
+    for entry in entries:
+        record = entry.record
+        if isinstance(record, StationInspectionRecord):
+            staff = record.full_time_staff
+            if staff is None and record.staff_names:
+                staff = len(record.staff_names)
+            result.add(
+                "station_inspection",
+                {
+                    "park": record.park,
+                    "day": record.date.toordinal(),
+                    "fixed_office": record.fixed_office,
+                    "office_area": _number(record.office_area),
+                    "min_office_area": _station_parameter(reference, "min_office_area"),
+                    "full_time_staff": staff,
+                    "min_full_time_staff": _station_parameter(reference, "min_full_time_staff"),
+                    "computer": record.computer,
+                    "printer": record.printer,
+                    "publicity_sign": record.publicity_sign,
+                    "image_wall": record.image_wall,
+                    "database_board": record.database_board,
+                    "guide_board": record.guide_board,
+                },
+                [entry.source],
+            )
+        elif isinstance(record, StationYearRecord):
+            unreported = None
+            if record.leads_collected is not None and record.leads_reported is not None:
+                unreported = max(record.leads_collected - record.leads_reported, 0)
+            services = None if record.special_services is None else len(set(record.special_services))
+            result.add(
+                "station_year",
+                {
+                    "year": record.year,
+                    "year_complete": reference.as_of > dt.date(record.year, 12, 31),
+                    "trainings": record.trainings,
+                    "publicity": record.publicity,
+                    "consultations": record.consultations,
+                    "visits": record.visits,
+                    "archive": record.archive,
+                    "coaching": record.coaching,
+                    "dispute_mechanism": record.dispute_mechanism,
+                    "leads_collected": record.leads_collected,
+                    "leads_reported": record.leads_reported,
+                    "leads_unreported": unreported,
+                    "special_services": services,
+                },
+                [entry.source],
+            )
