@@ -136,12 +136,18 @@ def _value(info: FieldInfo, rng: random.Random, staff: int) -> Any:
         return rng.randrange(0, 30)
     if annotation is float:
         return rng.randrange(0, 300) / 10
-    if annotation is dt.date:
-        return _day(rng)
+    if annotation is dt.date:  # within a few weeks, so that deadlines are met and missed
+        return (START + dt.timedelta(days=rng.randrange(40))).isoformat()
     if origin is typing.Literal:
         return rng.choice(typing.get_args(annotation))
     if origin is list:
-        return [f"员工{rng.randrange(staff)}" for _ in range(rng.randint(1, 2))]
+        item = typing.get_args(annotation)[0]
+        if typing.get_origin(item) is typing.Annotated:
+            item = typing.get_args(item)[0]
+        if typing.get_origin(item) is typing.Literal:
+            words = typing.get_args(item)
+            return rng.sample(words, rng.randint(0, min(2, len(words))))
+        return [f"员工{rng.randrange(staff)}" for _ in range(rng.randint(0, 2))]
     if annotation is str:
         return rng.choice([f"员工{rng.randrange(staff)}", rng.choice(UNITS), rng.choice(ENTERPRISES)])
     return None
@@ -152,7 +158,7 @@ CASE_MAKERS: dict[str, Callable[[str, random.Random, int], list[Raw]]] = {
 }
 
 
-def case_records(case: str, rng: random.Random, staff: int = 40) -> list[Raw]:
+def case_records(case: str, rng: random.Random, staff: int = 40, others: float = 0.1) -> list[Raw]:
     """One case's records (about ten): inquiries and a first responder, often a dispute, and
     now and then a record of a kind no hand-written maker knows."""
     records: list[Raw] = []
@@ -164,9 +170,10 @@ def case_records(case: str, rng: random.Random, staff: int = 40) -> list[Raw]:
         records += inquiries + _first_responder(case, rng, staff, inquiries)
     if rng.random() < 0.4:
         records += CASE_MAKERS["dispute"](case, rng, staff)
-    others = _other_kinds()
-    if others and (rng.random() < 0.1 or not records):
-        records += _generic(rng.choice(others))(case, rng, staff)
+    kinds = _other_kinds()
+    while kinds and (rng.random() < others or not records):
+        for _ in range(rng.randint(1, 2)):
+            records += _generic(rng.choice(kinds))(case, rng, staff)
     return records or _disputes(case, rng, staff)
 
 

@@ -32,11 +32,13 @@ def policy() -> Policy:
     return _policy
 
 
-def entries(cases: int, seed: int, file: str = "synthetic.jsonl") -> list[Entry | Rejection]:
+def entries(
+    cases: int, seed: int, file: str = "synthetic.jsonl", others: float = 0.1
+) -> list[Entry | Rejection]:
     """A roster and `cases` synthetic cases, parsed the way the JSONL reader parses a line."""
     rng = random.Random(seed)
     raws = roster(40, seed) + [
-        raw for number in range(cases) for raw in case_records(f"C{seed}-{number}", rng)
+        raw for number in range(cases) for raw in case_records(f"C{seed}-{number}", rng, others=others)
     ]
     return [parse_object(raw, Source(file=file, line=line)) for line, raw in enumerate(raws, start=1)]
 

@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from iprules import __version__
-from iprules.engine import Engine
-from iprules.facts import Reference, case_facts
-from iprules.findings import Finding, assemble
+from iprules.cases import CaseSpool
+from iprules.facts import Reference
+from iprules.findings import Finding
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
 from iprules.ledger.model import StaffRecord
 from iprules.ledger.read import LedgerFileError, read_ledgers
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
-from iprules.policy.compile import compile_rules
+from iprules.parallel import check_groups, default_jobs
 from iprules.policy.load import Policy
 
 
@@ -98,18 +97,23 @@ def _describe(path: Path) -> InputFile:
     return InputFile(file=str(path), bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
 
 
-def check(paths: list[Path], policy: Policy, as_of: dt.date) -> Report:
+def check(paths: list[Path], policy: Policy, as_of: dt.date, jobs: int | None = None) -> Report:
+    """`jobs`: processes to check cases in (default: one per core); the report is the same."""
     inputs = [_describe(path) for path in paths]
-    return check_entries(read_ledgers(paths), policy, as_of, inputs)
+    return check_entries(read_ledgers(paths), policy, as_of, inputs, jobs=jobs)
 
 
 def check_entries(
-    items: Iterable[Entry | Rejection], policy: Policy, as_of: dt.date, inputs: list[InputFile] | None = None
+    items: Iterable[Entry | Rejection],
+    policy: Policy,
+    as_of: dt.date,
+    inputs: list[InputFile] | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Check records however they were read: from files, or from a scenario's tables."""
     rejections: list[Rejection] = []
     staff: list[Entry] = []
-    cases: dict[str, list[Entry]] = defaultdict(list)
+    cases = CaseSpool()
     read = 0
     for item in items:
         read += 1
@@ -119,7 +123,7 @@ def check_entries(
             staff.append(item)
         else:
             assert isinstance(item.record, CaseRecord)
-            cases[item.record.case].append(item)
+            cases.add(item.record.case, item)
     reference = Reference(
         positions=policy.positions,
         units=policy.units,
@@ -127,12 +131,10 @@ def check_entries(
         as_of=as_of,
         parameters=policy.parameters,
     )
-    compiled = compile_rules(policy.rules)
-    engine = Engine(compiled)
-    findings: list[Finding] = []
-    for case in sorted(cases):
-        facts = case_facts(case, cases[case], reference)
-        findings += assemble(facts, engine.run_case(case, facts.facts), policy.rules, compiled)
+    # the roster is complete only now: cases are checked after every file has been read
+    case_count, findings = check_groups(
+        cases.groups(), policy.rules, reference, jobs or default_jobs(), cases.cases_hint
+    )
     counts = {verdict: 0 for verdict in ("violation", "undetermined", "compliant")}
     for finding in findings:
         counts[finding.verdict] += 1
@@ -148,10 +150,10 @@ def check_entries(
             records_read=read,
             records_checked=read - len(rejections),
             records_rejected=len(rejections),
-            cases=len(cases),
+            cases=case_count,
             rules=len(policy.rules),
             findings=counts,
-            not_applicable=len(cases) * len(policy.rules) - len(judged),
+            not_applicable=case_count * len(policy.rules) - len(judged),
         ),
         findings=findings,
         rejections=rejections,

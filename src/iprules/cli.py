@@ -38,6 +38,14 @@ def _date(value: str) -> dt.date:
         ) from error
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value!r}：--jobs 应为正整数，如 --jobs 2 / --jobs takes a positive whole number, e.g. --jobs 2"
+        )
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="iprules",
@@ -62,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=FORMATS, default="text", help="report format (default text)")
     check_cmd.add_argument(
         "--output", type=Path, default=None, help="write the report here instead of stdout"
+    )
+    check_cmd.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        help="processes to check cases in (default: one per core); the report is the same for any N",
     )
 
     lint_cmd = commands.add_parser(
@@ -111,7 +125,7 @@ def _load(args: argparse.Namespace) -> Policy:
 
 def _check(args: argparse.Namespace, lang: Lang) -> int:
     policy = _load(args)
-    report = check(list(args.ledgers), policy, args.as_of or dt.date.today())
+    report = check(list(args.ledgers), policy, args.as_of or dt.date.today(), jobs=args.jobs)
     write_report(report, policy, lang, args.format, args.output)
     return EXIT_VIOLATIONS if report.summary.findings["violation"] else EXIT_OK
 
