@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from iprules.calendar import Calendar
 from iprules.i18n import Text
 from iprules.policy.clauses import Clause, read_clauses
 from iprules.policy.rules import Rule, RuleContext, parse_rule_file
@@ -258,6 +259,12 @@ def _check_parameters(chain: list[tuple[Path, YamlDocument]], parameters: dict[s
             "positions 应为“职务: 级别数字”",
             "positions must map a position to a rank number",
         )
+    try:
+        Calendar.from_parameters(parameters)
+    except ValueError as error:
+        raise document.error(
+            ("parameters", "calendar"), f"日历数据有误：{error}", f"calendar data: {error}"
+        ) from None
     units = parameters.get("units", {})
     if not isinstance(units, dict):
         raise document.error(("parameters", "units"), "units 应为映射", "units must be a mapping")
