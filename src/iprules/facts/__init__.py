@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from iprules.facts import commitment, disputes, first_inquiry, protection, station
+from iprules.facts import commitment, disputes, first_inquiry, protection, service, station
 from iprules.facts.base import COMMON_FIELDS, CaseFacts, FactType, FieldSpec, Reference
 from iprules.ledger.entry import Entry
 
-_MODULES: tuple[ModuleType, ...] = (first_inquiry, disputes, station, commitment, protection)
+_MODULES: tuple[ModuleType, ...] = (first_inquiry, disputes, station, commitment, protection, service)
 
 FACT_TYPES: dict[str, FactType] = {
     name: spec for module in _MODULES for name, spec in module.FACT_TYPES.items()

@@ -27,6 +27,8 @@ class FieldSpec:
             return word.zh if lang == "zh" else word.en
         if isinstance(value, bool):
             return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+        if self.kind == "day" and isinstance(value, int):
+            return dt.date.fromordinal(value).isoformat()
         return str(value)
 
 

@@ -16,7 +16,7 @@ from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import BeforeValidator, Field, TypeAdapter
 
-from iprules.ledger import commitment, protection, station
+from iprules.ledger import commitment, protection, service, station
 from iprules.ledger.record import CaseRecord, Names, Record, Text, YesNo, code_of
 
 DISPUTE_KINDS: dict[str, str] = {"商标": "trademark", "专利": "patent"}
@@ -79,6 +79,7 @@ _KIND_MODELS: tuple[type[Record], ...] = (
     *station.MODELS,
     *commitment.MODELS,
     *protection.MODELS,
+    *service.MODELS,
 )
 
 RECORD_KINDS: dict[str, type[Record]] = {model.kind_en: model for model in _KIND_MODELS}
