@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from iprules import __version__
 from iprules.cases import CaseSpool
 from iprules.facts import Reference
+from iprules.facts.service import calendar_years
 from iprules.findings import Finding
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
@@ -63,6 +64,8 @@ class Report(BaseModel):
     summary: Summary
     findings: list[Finding]
     rejections: list[Rejection]
+    # years of the official working-day calendar that the check's deadlines were counted on
+    calendar_years: list[int] = []
 
 
 def _roster(entries: Iterable[Entry], rejections: list[Rejection]) -> dict[str, StaffRecord]:
@@ -114,6 +117,7 @@ def check_entries(
     rejections: list[Rejection] = []
     staff: list[Entry] = []
     cases = CaseSpool()
+    years: set[int] = set()
     read = 0
     for item in items:
         read += 1
@@ -124,6 +128,7 @@ def check_entries(
         else:
             assert isinstance(item.record, CaseRecord)
             cases.add(item.record.case, item)
+            years |= calendar_years(item.record, policy.parameters)
     reference = Reference(
         positions=policy.positions,
         units=policy.units,
@@ -157,4 +162,5 @@ def check_entries(
         ),
         findings=findings,
         rejections=rejections,
+        calendar_years=sorted(years),
     )
