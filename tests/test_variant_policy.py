@@ -1,0 +1,126 @@
+"""Another bureau's variant is a folder that extends Maojian's and overrides parameters.
+
+rules/zhangwan asks for a 20 m² office (Maojian: 15), sends a key enterprise's patent
+disputes to the city IP protection centre (Maojian: the city bureau) and publishes another
+complaint phone. The same ledger gets different verdicts exactly where those differ.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from iprules.cli import main
+from iprules.policy.load import load_policy
+
+ROOT = Path(__file__).resolve().parents[1]
+MAOJIAN = ROOT / "rules" / "maojian"
+ZHANGWAN = ROOT / "rules" / "zhangwan"
+
+LEDGER = [
+    {"type": "station_inspection", "case": "工作站-18平方米", "date": "2026-03-12", "fixed_office": "是", "office_area": 18},
+    {"type": "station_inspection", "case": "工作站-25平方米", "date": "2026-03-12", "fixed_office": "是", "office_area": 25},
+    {"type": "publication", "case": "承诺公示-茅箭电话", "item": "服务承诺制度", "date": "2026-04-08",
+     "website": "是", "board": "是", "phone": "0719-8693328"},
+    {"type": "publication", "case": "承诺公示-张湾电话", "item": "服务承诺制度", "date": "2026-04-08",
+     "website": "是", "board": "是", "phone": "0719-8225315"},
+    {"type": "dispute", "case": "专利-市局处理", "enterprise": "十堰东风汽车零部件有限公司", "key_enterprise": "是",
+     "kind": "专利", "handled_by": "十堰市市场监督管理局", "cooperated_by": "二堰市场监管所"},
+    {"type": "dispute", "case": "专利-保护中心处理", "enterprise": "十堰东风汽车零部件有限公司", "key_enterprise": "是",
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperated_by": "二堰市场监管所"},
+    {"type": "dispute", "case": "商标-执法大队处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
+     "kind": "商标", "handled_by": "张湾区市场监管局执法大队"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Path:
+    path = tmp_path / "台账.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in LEDGER), encoding="utf-8")
+    return path
+
+
+def verdicts(
+    capsys: pytest.CaptureFixture[str], ledger: Path, policy: Path
+) -> tuple[dict[tuple[str, str], str], dict[str, object]]:
+    code = main(["check", str(ledger), "--policy", str(policy), "--as-of", "2026-11-25", "--format", "json"])
+    assert code in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    found = {(f["case"], f["rule"]): f["verdict"] for f in report["findings"]}
+    return found, report
+
+
+def test_the_variant_inherits_everything_and_overrides_only_what_it_writes() -> None:
+    maojian, zhangwan = load_policy(MAOJIAN), load_policy(ZHANGWAN)
+    assert zhangwan.name == "zhangwan" and zhangwan.issuer.zh == "十堰市张湾区市场监督管理局"
+    assert [r.id for r in zhangwan.rules] == [r.id for r in maojian.rules]
+    assert zhangwan.waivers == maojian.waivers and zhangwan.interpretations == maojian.interpretations
+    assert zhangwan.parameters["station"]["min_office_area"] == 20
+    assert (
+        zhangwan.parameters["station"]["min_full_time_staff"]
+        == maojian.parameters["station"]["min_full_time_staff"]
+    )
+    assert zhangwan.parameters["complaint_phone"] != maojian.parameters["complaint_phone"]
+    assert "张湾区市场监管局办公室" in zhangwan.units and "茅箭区市场监管局办公室" in zhangwan.units
+
+
+def test_an_18_square_metre_office_passes_in_maojian_and_fails_in_zhangwan(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    maojian, _ = verdicts(capsys, ledger, MAOJIAN)
+    zhangwan, _ = verdicts(capsys, ledger, ZHANGWAN)
+    assert maojian[("工作站-18平方米", "station-office-area")] == "compliant"
+    assert zhangwan[("工作站-18平方米", "station-office-area")] == "violation"
+    assert maojian[("工作站-25平方米", "station-office-area")] == "compliant"
+    assert zhangwan[("工作站-25平方米", "station-office-area")] == "compliant"
+
+
+def test_each_bureau_checks_its_own_complaint_phone(capsys: pytest.CaptureFixture[str], ledger: Path) -> None:
+    maojian, _ = verdicts(capsys, ledger, MAOJIAN)
+    zhangwan, _ = verdicts(capsys, ledger, ZHANGWAN)
+    rule = "commitment-shows-complaint-phone"
+    assert (maojian[("承诺公示-茅箭电话", rule)], maojian[("承诺公示-张湾电话", rule)]) == (
+        "compliant",
+        "violation",
+    )
+    assert (zhangwan[("承诺公示-茅箭电话", rule)], zhangwan[("承诺公示-张湾电话", rule)]) == (
+        "violation",
+        "compliant",
+    )
+
+
+def test_patent_disputes_go_to_the_unit_each_policy_names(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    maojian, _ = verdicts(capsys, ledger, MAOJIAN)
+    zhangwan, report = verdicts(capsys, ledger, ZHANGWAN)
+    rule = "key-enterprise-patent-dispute-unit"
+    assert (maojian[("专利-市局处理", rule)], maojian[("专利-保护中心处理", rule)]) == (
+        "compliant",
+        "violation",
+    )
+    assert (zhangwan[("专利-市局处理", rule)], zhangwan[("专利-保护中心处理", rule)]) == (
+        "violation",
+        "compliant",
+    )
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    message = next(f for f in findings if f["case"] == "专利-市局处理" and f["rule"] == rule)["messages"][0]
+    assert "应由十堰市知识产权保护中心处理" in message
+
+
+def test_what_the_variant_does_not_override_is_judged_alike(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    maojian, _ = verdicts(capsys, ledger, MAOJIAN)
+    zhangwan, report = verdicts(capsys, ledger, ZHANGWAN)
+    assert (
+        maojian[("商标-执法大队处理", "key-enterprise-trademark-dispute-unit")] == "undetermined"
+    )  # not a Maojian unit
+    assert zhangwan[("商标-执法大队处理", "key-enterprise-trademark-dispute-unit")] == "compliant"
+    same = {key for key in maojian if key[0] in {"工作站-25平方米"}}
+    assert all(maojian[key] == zhangwan[key] for key in same) and same
+    policy = report["policy"]
+    assert isinstance(policy, dict) and policy["name"] == "zhangwan"
