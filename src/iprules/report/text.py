@@ -13,6 +13,7 @@ _WORDS = {
     "zh": {
         "head": "iprules 检查报告：《{title}》（政策 {name}，版本 {version}）",
         "as_of": "审计基准日：{as_of}",
+        "years": "所用日历年份：{years}",
         "case": "案件 {case}",
         "rule": "规则",
         "clause": "条款",
@@ -26,6 +27,7 @@ _WORDS = {
     "en": {
         "head": "iprules check report: {title} (policy {name}, version {version})",
         "as_of": "Audit date: {as_of}",
+        "years": "Calendar years used: {years}",
         "case": "Case {case}",
         "rule": "rule",
         "clause": "Clause",
@@ -54,6 +56,8 @@ def render_text(report: Report, policy: Policy, lang: Lang) -> str:
         words["head"].format(title=title, name=view["policy"]["name"], version=view["policy"]["version"]),
         words["as_of"].format(as_of=view["as_of"]),
     ]
+    if view.get("calendar_years"):
+        lines.append(words["years"].format(years=words["sep"].join(str(y) for y in view["calendar_years"])))
     current = None
     for finding in view["findings"]:
         if finding["case"] != current:
