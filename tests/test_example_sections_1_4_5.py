@@ -1,0 +1,88 @@
+"""The example ledger's stations, commitments and protection cases, judged by a plain reading of
+一, 四 and 五 (the expected verdicts come from the clause text, not from the engine)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from iprules.check import check
+from iprules.policy.load import load_policy
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def verdicts() -> dict[tuple[str, str], set[str]]:
+    report = check(
+        [ROOT / "examples" / "台账.jsonl"], load_policy(ROOT / "rules" / "maojian"), dt.date(2026, 11, 25)
+    )
+    found: dict[tuple[str, str], set[str]] = {}
+    for finding in report.findings:
+        found.setdefault((finding.case, finding.rule), set()).add(finding.verdict)
+    return found
+
+
+def test_a_12_square_metre_office_is_too_small_and_a_borrowed_meeting_room_is_not_fixed(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("工作站-东城经济开发区", "station-office-area")] == {"compliant"}
+    assert verdicts[("工作站-茅塔乡", "station-office-area")] == {"violation"}
+    assert verdicts[("工作站-汽车工业园", "station-office-area")] == {"violation"}
+
+
+def test_three_full_time_staff_counted_from_their_names_meet_1_to_2_read_as_a_minimum(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("工作站-白浪经济开发区", "station-full-time-staff")] == {"compliant"}
+    assert verdicts[("工作站-茅塔乡", "station-full-time-staff")] == {"violation"}
+
+
+def test_signage_not_checked_is_undetermined_and_missing_signage_is_a_violation(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("工作站-白浪经济开发区", "station-signage")] == {"undetermined"}
+    assert verdicts[("工作站-茅塔乡", "station-signage")] == {"violation"}
+
+
+def test_a_station_that_reported_one_of_four_dispute_leads_breaks_s1_5(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("工作站-茅塔乡", "station-dispute-leads-reported")] == {"violation"}
+    assert verdicts[("工作站-东城经济开发区", "station-dispute-leads-reported")] == {"compliant"}
+
+
+def test_the_guide_missing_from_the_bulletin_board_and_a_misprinted_phone_break_s4(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("承诺公示-2026", "commitment-published-on-both")] == {"compliant", "violation"}
+    assert verdicts[("承诺公示-2026", "commitment-shows-complaint-phone")] == {"compliant"}
+    assert verdicts[("承诺公示-2026-复查", "commitment-shows-complaint-phone")] == {"violation"}
+
+
+def test_the_protection_list_needs_one_party_group_member_per_enterprise(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    # a 股长, and no one at all, are not party-group members; one enterprise has two members
+    assert "violation" in verdicts[("保护名单-2026", "protection-list-liaison-member")]
+    assert "violation" in verdicts[("保护名单-2026", "protection-list-one-member-each")]
+    assert "violation" in verdicts[("保护名单-2026", "protection-list-joint-measures")]
+
+
+def test_a_complaint_a_supervision_office_took_and_judged_itself_breaks_s4_7(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("MJ-2026-201", "service-complaint-accepted-by-office")] == {"compliant"}
+    assert verdicts[("MJ-2026-202", "service-complaint-accepted-by-office")] == {"violation"}
+    assert verdicts[("MJ-2026-202", "service-complaint-determined-by-office")] == {"violation"}
+    assert verdicts[("MJ-2026-203", "service-conduct-no-valid-complaint")] == {"violation"}
+    assert verdicts[("MJ-2026-204", "service-conduct-no-valid-complaint")] == {"undetermined"}
+
+
+def test_applicants_and_requests_under_5(verdicts: dict[tuple[str, str], set[str]]) -> None:
+    assert verdicts[("MJ-2026-211", "applicant-risk-training")] == {"violation"}
+    assert verdicts[("MJ-2026-212", "applicant-risk-training")] == {"undetermined"}  # its year is not over
+    assert verdicts[("MJ-2026-221", "key-enterprise-support-provided")] == {"violation"}
+    assert verdicts[("MJ-2026-226", "platform-infringement-consulting-provided")] == {"compliant"}
