@@ -18,10 +18,10 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Names, Text, YesNo, code_of
+from iprules.ledger.record import CaseRecord, Names, Text, YesNo, _yes_no, code_of
 
 SERVICE_KINDS: dict[str, str] = {"办事": "business", "咨询": "consultation"}
-CHANNELS: dict[str, str] = {"来访": "visit", "到场": "visit", "电话": "phone"}
+CHANNELS: dict[str, str] = {"来访": "visit", "电话": "phone"}
 OUTCOMES: dict[str, str] = {"办结": "done", "不予办理": "refused", "撤回": "withdrawn"}
 SITUATIONS: dict[str, str] = {
     "涉及多个部门": "multi_department",
@@ -44,7 +44,9 @@ COMPLAINT_KINDS: dict[str, str] = {"投诉": "complaint", "举报": "report", "�
 
 ServiceKind = Annotated[Literal["business", "consultation"], BeforeValidator(code_of(SERVICE_KINDS))]
 Channel = Annotated[Literal["visit", "phone"], BeforeValidator(code_of(CHANNELS))]
-Outcome = Annotated[Literal["done", "refused", "withdrawn"], BeforeValidator(code_of(OUTCOMES))]
+# optional closed vocabularies keep the validator outside the `| None`, so the template sees the words
+Outcome = Annotated[Literal["done", "refused", "withdrawn"] | None, BeforeValidator(code_of(OUTCOMES))]
+MaybeYesNo = Annotated[bool | None, BeforeValidator(_yes_no)]
 Situation = Annotated[
     Literal["multi_department", "unclear_rules", "major"], BeforeValidator(code_of(SITUATIONS))
 ]
@@ -99,7 +101,7 @@ class ServiceRecord(CaseRecord):
         default_factory=list, title="需报告的情形"
     )
     situation_date: dt.date | None = Field(default=None, title="情形发现日期")
-    outcome: Outcome | None = Field(default=None, title="办理结果")
+    outcome: Outcome = Field(default=None, title="办理结果")
     closed: dt.date | None = Field(default=None, title="办结日期")
 
 
@@ -118,7 +120,7 @@ class NoticeRecord(CaseRecord):
     items: Names = Field(default_factory=list, title="要求补办的手续材料")
     referred_to: str | None = Field(default=None, title="指明的办理窗口或单位")
     wording: str | None = Field(default=None, title="答复用语")
-    understood: YesNo | None = Field(default=None, title="询问人表示已听明白")
+    understood: MaybeYesNo = Field(default=None, title="询问人表示已听明白")
     record_no: str | None = Field(default=None, title="书面记录编号")
 
 
