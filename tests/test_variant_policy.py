@@ -14,6 +14,7 @@ import pytest
 
 from iprules.cli import main
 from iprules.policy.load import load_policy
+from iprules.scenarios import read_scenarios, run_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 MAOJIAN = ROOT / "rules" / "maojian"
@@ -124,3 +125,13 @@ def test_what_the_variant_does_not_override_is_judged_alike(
     assert all(maojian[key] == zhangwan[key] for key in same) and same
     policy = report["policy"]
     assert isinstance(policy, dict) and policy["name"] == "zhangwan"
+
+
+def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_parameters_it_overrides() -> None:
+    """The scenarios pin Maojian's figures; under the variant exactly those that depend on an
+    overridden parameter change (office area, complaint phone, patent-dispute unit)."""
+    zhangwan = load_policy(ZHANGWAN)
+    failing = {
+        s.clause for s in read_scenarios(ROOT / "features", ROOT) if not run_scenario(s, zhangwan).passed
+    }
+    assert failing == {"s1.1-office", "s4.7", "s5.4-routing"}
