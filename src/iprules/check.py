@@ -24,7 +24,7 @@ from iprules.ledger.model import StaffRecord
 from iprules.ledger.read import LedgerFileError, read_ledgers
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
-from iprules.parallel import check_groups, default_jobs
+from iprules.parallel import check_spool, default_jobs
 from iprules.policy.load import Policy
 
 
@@ -137,9 +137,7 @@ def check_entries(
         parameters=policy.parameters,
     )
     # the roster is complete only now: cases are checked after every file has been read
-    case_count, findings = check_groups(
-        cases.groups(), policy.rules, reference, jobs or default_jobs(), cases.cases_hint
-    )
+    case_count, findings = check_spool(cases, policy.rules, reference, jobs or default_jobs())
     counts = {verdict: 0 for verdict in ("violation", "undetermined", "compliant")}
     for finding in findings:
         counts[finding.verdict] += 1

@@ -15,13 +15,11 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 
-from iprules.cases import Packed, pack, unpack
+from iprules.cases import CaseSpool, Packed, unpack
 from iprules.engine import Engine
 from iprules.facts import Reference, case_facts
 from iprules.findings import Finding, assemble
-from iprules.i18n import Text
 from iprules.ledger.entry import Entry
-from iprules.ledger.source import Source
 from iprules.policy.compile import CompiledPolicy, compile_rules
 from iprules.policy.rules import Rule
 
@@ -64,17 +62,20 @@ def _pack_finding(finding: Finding) -> PackedFinding:
 
 
 def _unpack_finding(packed: PackedFinding, rules: dict[str, Rule]) -> Finding:
+    """Validation from plain values runs in pydantic-core: faster than `model_construct`."""
     case, verdict, rule_id, messages, evidence = packed
     rule = rules[rule_id]
-    return Finding.model_construct(
-        case=case,
-        verdict=verdict,
-        rule=rule_id,
-        clauses=rule.clauses,
-        title=rule.title,
-        messages=tuple(Text.model_construct(zh=zh, en=en) for zh, en in messages),
-        interpretations=rule.interpretations,
-        evidence=tuple(Source.model_construct(file=f, line=n, sheet=s) for f, n, s in evidence),
+    return Finding.model_validate(
+        {
+            "case": case,
+            "verdict": verdict,
+            "rule": rule_id,
+            "clauses": rule.clauses,
+            "title": rule.title,
+            "messages": [{"zh": zh, "en": en} for zh, en in messages],
+            "interpretations": rule.interpretations,
+            "evidence": [{"file": f, "line": n, "sheet": s} for f, n, s in evidence],
+        }
     )
 
 
@@ -99,11 +100,11 @@ def _check_batch(batch: list[tuple[str, list[Packed]]]) -> list[tuple[str, list[
 # --- the parent side ----------------------------------------------------------------------
 
 
-def _batches(groups: Iterable[dict[str, list[Entry]]]) -> Iterator[list[tuple[str, list[Packed]]]]:
+def _batches(groups: Iterable[dict[str, list[Packed]]]) -> Iterator[list[tuple[str, list[Packed]]]]:
     batch: list[tuple[str, list[Packed]]] = []
     for group in groups:
-        for case, entries in group.items():
-            batch.append((case, [pack(e) for e in entries]))
+        for case, packed in group.items():
+            batch.append((case, packed))
             if len(batch) >= BATCH:
                 yield batch
                 batch = []
@@ -111,25 +112,21 @@ def _batches(groups: Iterable[dict[str, list[Entry]]]) -> Iterator[list[tuple[st
         yield batch
 
 
-def check_groups(
-    groups: Iterable[dict[str, list[Entry]]],
-    rules: list[Rule],
-    reference: Reference,
-    jobs: int,
-    cases_hint: int,
+def check_spool(
+    spool: CaseSpool, rules: list[Rule], reference: Reference, jobs: int
 ) -> tuple[int, list[Finding]]:
-    """Check every case of `groups`; return the number of cases and the findings sorted by
+    """Check every case of the spool; return the number of cases and the findings sorted by
     case (each case's own findings in `assemble`'s order)."""
     per_case: list[tuple[str, list[Finding]]] = []
-    if jobs <= 1 or cases_hint < MIN_CASES_FOR_POOL:
+    if jobs <= 1 or spool.cases_hint < MIN_CASES_FOR_POOL:
         checker = CaseChecker(rules, reference)
-        for group in groups:
+        for group in spool.groups():
             per_case += [(case, checker.check(case, entries)) for case, entries in group.items()]
     else:
         by_id = {rule.id: rule for rule in rules}
         context = multiprocessing.get_context("spawn")
         with context.Pool(jobs, initializer=_start_worker, initargs=(rules, reference)) as pool:
-            for results in pool.imap_unordered(_check_batch, _batches(groups)):
+            for results in pool.imap_unordered(_check_batch, _batches(spool.packed_groups())):
                 per_case += [(case, [_unpack_finding(p, by_id) for p in packed]) for case, packed in results]
     per_case.sort(key=lambda item: item[0])
     return len(per_case), [finding for _, findings in per_case for finding in findings]

@@ -1,0 +1,167 @@
+"""The benchmark, run by hand: `python -m benchmarks.run [--sizes 10000,100000,1000000] [--jobs 2]`.
+
+For each size it writes a seeded synthetic ledger (benchmarks/synthetic.py), then measures on
+the same data in the same run:
+- end to end: `iprules check LEDGER --format json` in a subprocess, wall time and the peak
+  resident memory of its whole process tree (parent and workers, summed, sampled every 20 ms);
+- the engine floor: the case's facts precomputed, only `Engine.run_case` timed (one process);
+- the I/O floor: `orjson.loads` of every line (one process).
+Ratios, not only seconds: end-to-end throughput against the engine floor times the jobs.
+Never a test: timings on a shared machine are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import orjson
+
+from benchmarks.synthetic import write_ledger
+from iprules.check import _roster
+from iprules.engine import Engine
+from iprules.facts import Reference, case_facts
+from iprules.ledger.entry import Entry
+from iprules.ledger.model import StaffRecord
+from iprules.ledger.read import read_ledgers
+from iprules.policy.compile import compile_rules
+from iprules.policy.load import load_policy
+
+ROOT = Path(__file__).resolve().parents[1]
+POLICY = ROOT / "rules" / "maojian"
+ENGINE_SAMPLE = 100_000  # records whose facts the engine floor is measured on
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident kilobytes of a process and all its descendants (Linux /proc)."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def end_to_end(ledger: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and peak MB of `iprules check`."""
+    command = [
+        sys.executable, "-m", "iprules", "check", str(ledger), "--format", "json",
+        "--as-of", "2026-01-01", "--jobs", str(jobs), "--output", os.devnull,
+    ]  # fmt: skip
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, errors = process.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"iprules check failed ({process.returncode}): {errors.decode()[-2000:]}")
+    return wall, peak / 1024
+
+
+def parse_floor(ledger: Path) -> float:
+    """Records per second for orjson.loads of every line: the I/O floor."""
+    start = time.perf_counter()
+    count = 0
+    with ledger.open("rb") as handle:
+        for line in handle:
+            orjson.loads(line)
+            count += 1
+    return count / (time.perf_counter() - start)
+
+
+def engine_floor(ledger: Path) -> tuple[float, float]:
+    """Records and facts per second through `Engine.run_case` alone, on the ledger's first
+    ENGINE_SAMPLE records (facts made beforehand, not timed)."""
+    policy = load_policy(POLICY)
+    staff: list[Entry] = []
+    cases: dict[str, list[Entry]] = defaultdict(list)
+    records = 0
+    for item in read_ledgers([ledger]):
+        if not isinstance(item, Entry):
+            continue
+        if isinstance(item.record, StaffRecord):
+            staff.append(item)
+        elif records < ENGINE_SAMPLE:
+            cases[getattr(item.record, "case")].append(item)  # noqa: B009 - every case record has one
+            records += 1
+    reference = Reference(
+        positions=policy.positions,
+        units=policy.units,
+        roster=_roster(staff, []),
+        as_of=dt.date(2026, 1, 1),
+        parameters=policy.parameters,
+    )
+    facts = [case_facts(case, entries, reference) for case, entries in cases.items()]
+    engine = Engine(compile_rules(policy.rules))
+    count = sum(len(f.facts) for f in facts)
+    start = time.perf_counter()
+    for case in facts:
+        engine.run_case(case.case, case.facts)
+    seconds = time.perf_counter() - start
+    return records / seconds, count / seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--folder", type=Path, default=None, help="keep the ledgers here")
+    args = parser.parse_args()
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="iprules-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    policy = load_policy(POLICY)
+    print(f"iprules benchmark: policy {policy.name} ({len(policy.rules)} rules), jobs {args.jobs}, "
+          f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")  # fmt: skip
+    header = (
+        f"{'records':>9} {'cases':>7} {'wall s':>7} {'rec/s':>8} {'peak MB':>8} "
+        f"{'engine rec/s':>12} {'engine facts/s':>14} {'parse rec/s':>11} {'e2e/(engine×jobs)':>17}"
+    )
+    print(header)
+    print("-" * len(header))
+    for size in [int(s) for s in args.sizes.split(",")]:
+        ledger = folder / f"ledger-{size}.jsonl"
+        if not ledger.exists():
+            write_ledger(ledger, size, seed=1)
+        written = sum(1 for _ in ledger.open("rb"))
+        cases = written // 10
+        wall, peak = end_to_end(ledger, args.jobs)
+        engine_records, engine_facts = engine_floor(ledger)
+        parse = parse_floor(ledger)
+        rate = written / wall
+        print(
+            f"{written:>9} {cases:>7} {wall:>7.2f} {rate:>8.0f} {peak:>8.0f} "
+            f"{engine_records:>12.0f} {engine_facts:>14.0f} {parse:>11.0f} "
+            f"{rate / (engine_records * args.jobs):>17.2f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
