@@ -87,13 +87,27 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         ) from error
     except yaml.YAMLError as error:
         raise PolicyError(name, 1, f"YAML 错误：{error}", f"YAML error: {error}") from error
+    except RecursionError as error:  # PyYAML composes recursively: "[[[[…" thousands deep
+        raise _too_deep(name) from error
     document = YamlDocument(file=name, value=None)
     if root is None:
         document.value = {}
         return document
     seen: set[int] = set()
-    document.value = _build(root, (), document, seen)
+    try:
+        document.value = _build(root, (), document, seen)
+    except RecursionError as error:
+        raise _too_deep(name) from error
     return document
+
+
+def _too_deep(name: str) -> PolicyError:
+    return PolicyError(
+        name,
+        1,
+        "YAML 嵌套过深：规则文件的列表和映射只需几层，请检查括号是否成对",
+        "YAML nested too deeply: rule files need only a few levels of lists and mappings; check the brackets",
+    )
 
 
 def _build(node: yaml.Node, path: Path_, document: YamlDocument, seen: set[int]) -> Any:
