@@ -7,6 +7,8 @@ asked one after another, the first of them.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from iprules.facts.base import DAY, STAFF_FIELDS, CaseFacts, FactType, FieldSpec, Reference, staff_fields
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
@@ -32,6 +34,13 @@ FACT_TYPES: dict[str, FactType] = {
                     "among the first asked: everyone asked together at the earliest inquiry, or the first of those asked in turn",
                 ),
             ),
+            "tied": FieldSpec(
+                "bool",
+                text(
+                    "最早一次询问与另一次询问日期时间相同，无法分出先后",
+                    "the earliest inquiry shares its date and time with another, so which came first is unknown",
+                ),
+            ),
             "day": FieldSpec(DAY, text("询问日期", "date of the inquiry")),
             **STAFF_FIELDS,
         },
@@ -43,15 +52,26 @@ FACT_TYPES: dict[str, FactType] = {
 }
 
 
+def _moment(record: InquiryRecord) -> tuple[dt.date, dt.time]:
+    return (record.date, record.time or dt.time(0, 0))
+
+
 def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
-    inquiries = sorted(
-        (entry for entry in entries if isinstance(entry.record, InquiryRecord)),
-        key=lambda entry: (entry.record.date, entry.source.sort_key()),  # type: ignore[attr-defined]
+    records = [entry for entry in entries if isinstance(entry.record, InquiryRecord)]
+    # By date and time only, never by ledger position: records of one case may come from
+    # several files in any order. Two inquiries on the earliest day whose times do not tell
+    # them apart leave "the first asked" open (interpretation s2.0-same-day).
+    inquiries = sorted(records, key=lambda entry: _moment(entry.record))  # type: ignore[arg-type]
+    moments = [_moment(entry.record) for entry in inquiries]  # type: ignore[arg-type]
+    first_day = [entry.record for entry in inquiries if entry.record.date == moments[0][0]]  # type: ignore[attr-defined]
+    tied = len(first_day) > 1 and (
+        any(record.time is None for record in first_day) or moments[0] == moments[1]  # type: ignore[attr-defined]
     )
     for seq, entry in enumerate(inquiries, start=1):
         record = entry.record
         assert isinstance(record, InquiryRecord)
         together = record.together and len(record.asked) > 1
+        earliest = moments[seq - 1] == moments[0] or (tied and record.date == moments[0][0])
         for order, name in enumerate(record.asked):
             result.add(
                 "asked",
@@ -60,7 +80,8 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "seq": seq,
                     "order": order,
                     "together": together,
-                    "first": seq == 1 and (together or order == 0),
+                    "first": earliest and not tied and (together or order == 0),
+                    "tied": earliest and tied,
                     "day": record.date.toordinal(),
                     **staff_fields(name, reference),
                 },

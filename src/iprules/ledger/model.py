@@ -45,6 +45,8 @@ class InquiryRecord(CaseRecord):
     asked: Names = Field(min_length=1, title="被问人员")
     together: YesNo = Field(default=False, title="同时被问")
     matter: str | None = Field(default=None, title="事项")
+    # last, so workbooks filled before it existed keep their column order
+    time: dt.time | None = Field(default=None, title="时间")
 
 
 class FirstResponderRecord(CaseRecord):
