@@ -113,3 +113,23 @@ def test_a_broken_policy_is_an_error_with_file_and_line(
     assert main(["lint", str(folder)]) == 2
     err = capsys.readouterr().err
     assert f"{folder / 'r.yaml'}:6:" in err and "rnak" in err
+
+
+def test_lint_names_a_clause_both_encoded_and_waived(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "variant"
+    folder.mkdir()
+    (folder / "policy.yaml").write_text(
+        f"extends: {ROOT / 'rules' / 'maojian'}\nname: variant\n"
+        "waivers:\n  s2.0: {reason: {zh: 不查, en: not checked}}\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "features/maojian/二_首问负责制.feature:" in out and "s2.0" in out
+
+
+def test_lint_of_the_bundled_policy_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", str(ROOT / "rules" / "maojian")]) == 0
+    assert "问题 0 个" in capsys.readouterr().out

@@ -158,13 +158,31 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
     if args.policy_folder is not None:
         args.policy = args.policy_folder
     policy = _load(args)
-    message = (
-        f"{policy.folder}: 规则 {len(policy.rules)} 条，条款 {len(policy.clauses)} 条，无错误"
+    encoded = {clause for rule in policy.rules for clause in rule.clauses}
+    problems = []
+    for clause in policy.clauses:
+        where = f"{clause.file}:{clause.line}"
+        if clause.id not in encoded and clause.id not in policy.waivers:
+            problems.append(
+                f"{where}: 条款 {clause.id} 既没有规则编码，也没有豁免理由：在 rules/ 中加规则，或在 policy.yaml 的 waivers 中写明理由"
+                if lang == "zh"
+                else f"{where}: clause {clause.id} is neither encoded by a rule nor waived: add a rule, or a waiver with its reason in policy.yaml"
+            )
+        elif clause.id in encoded and clause.id in policy.waivers:
+            problems.append(
+                f"{where}: 条款 {clause.id} 既有规则又被豁免：删去其一"
+                if lang == "zh"
+                else f"{where}: clause {clause.id} is both encoded and waived: keep one"
+            )
+    for problem in problems:
+        print(problem)
+    summary = (
+        f"{policy.folder}: 规则 {len(policy.rules)} 条，条款 {len(policy.clauses)} 条，问题 {len(problems)} 个"
         if lang == "zh"
-        else f"{policy.folder}: {len(policy.rules)} rules, {len(policy.clauses)} clauses, no errors"
+        else f"{policy.folder}: {len(policy.rules)} rules, {len(policy.clauses)} clauses, {len(problems)} problems"
     )
-    print(message)
-    return EXIT_OK
+    print(summary)
+    return EXIT_VIOLATIONS if problems else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
