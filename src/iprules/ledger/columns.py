@@ -24,6 +24,9 @@ POLICY_VOCABULARIES: dict[str, str] = {
     "unit": "units",
     "handled_by": "units",
     "cooperated_by": "units",
+    "accepted_by": "units",
+    "determined_by": "units",
+    "provided_by": "units",
 }
 """Fields whose words are a policy parameter's keys, whatever record kind has them."""
 
