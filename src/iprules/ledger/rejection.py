@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from iprules.i18n import Text, text
+from iprules.ledger.columns import columns
 from iprules.ledger.model import KIND_BY_ZH, RECORD_KINDS
 from iprules.ledger.source import Source
 
@@ -26,6 +27,13 @@ def _field_label(kind: str | None, field: str) -> tuple[str, str]:
     if info is not None and info.title:
         return f"“{info.title}”（{field}）", f"'{field}'"
     return f"“{field}”", f"'{field}'"
+
+
+def _words(kind: str | None, field: str) -> tuple[str, ...]:
+    """The words a clerk may write in a closed-vocabulary field (Chinese where there are)."""
+    if kind not in RECORD_KINDS:
+        return ()
+    return next((column.words for column in columns(kind) if column.name == field), ())
 
 
 _KNOWN_KINDS = "、".join(f"{zh}（{code}）" for zh, code in KIND_BY_ZH.items())
@@ -67,8 +75,14 @@ def explain(error: ValidationError, raw: dict[str, Any]) -> Text:
             en_parts.append(f"field {en_name}: {given!r} should be yes or no (是/否)")
         elif kind_of_error == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
-            zh_parts.append(f"字段{zh_name}的值 {given!r} 不在可选范围内：{expected}")
+            words = _words(kind, field)
+            zh_parts.append(
+                f"字段{zh_name}的值 {given!r} 不在可选范围内，应为：{'、'.join(words) or expected}"
+            )
             en_parts.append(f"field {en_name}: {given!r} is not one of {expected}")
+        elif kind_of_error in ("int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"):
+            zh_parts.append(f"字段{zh_name}的值 {given!r} 应为数字（阿拉伯数字，如 15）")
+            en_parts.append(f"field {en_name}: {given!r} should be a number written in digits, e.g. 15")
         elif kind_of_error in ("too_short", "string_too_short"):
             zh_parts.append(f"字段{zh_name}不能为空")
             en_parts.append(f"field {en_name} must not be empty")
