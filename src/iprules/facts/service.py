@@ -34,6 +34,7 @@ from iprules.ledger.entry import Entry
 from iprules.ledger.record import Record
 from iprules.ledger.service import (
     COMPLAINT_KINDS,
+    NOTICE_CONTENTS,
     NOTICE_FORMS,
     OUTCOMES,
     SITUATIONS,
@@ -60,17 +61,7 @@ FORM_WORDS = _words(NOTICE_FORMS, {"oral": "oral", "written": "written"})
 COMPLAINT_WORDS = _words(
     COMPLAINT_KINDS, {"complaint": "complaint", "report": "report", "suggestion": "opinion or suggestion"}
 )
-CONTENTS = (
-    "procedure",
-    "method",
-    "formalities",
-    "supplement",
-    "time_limit",
-    "reason",
-    "basis",
-    "scope",
-    "explanation",
-)
+CONTENTS = tuple(NOTICE_CONTENTS.values())
 
 
 def _day(about_zh: str, about_en: str) -> FieldSpec:

@@ -52,7 +52,7 @@ Situation = Annotated[
 ]
 NoticeForm = Annotated[Literal["oral", "written"], BeforeValidator(code_of(NOTICE_FORMS))]
 NoticeContent = Annotated[
-    Literal[
+    Literal[  # the codes of NOTICE_CONTENTS; tests/test_vocabulary.py checks they agree
         "procedure",
         "method",
         "formalities",
