@@ -133,3 +133,16 @@ def test_lint_names_a_clause_both_encoded_and_waived(
 def test_lint_of_the_bundled_policy_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", str(ROOT / "rules" / "maojian")]) == 0
     assert "问题 0 个" in capsys.readouterr().out
+
+
+def test_the_example_ledger_shows_every_rule_both_compliant_and_violated(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from iprules.policy.load import load_policy
+
+    _, out = run(capsys, "check", str(EXAMPLE), "--format", "json", "--as-of", "2026-11-25")
+    seen: dict[str, set[str]] = {}
+    for finding in json.loads(out)["findings"]:
+        seen.setdefault(finding["rule"], set()).add(finding["verdict"])
+    rules = [rule.id for rule in load_policy(ROOT / "rules" / "maojian").rules]
+    assert [rule for rule in rules if not {"compliant", "violation"} <= seen.get(rule, set())] == []
