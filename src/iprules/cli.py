@@ -92,6 +92,14 @@ def _parser() -> argparse.ArgumentParser:
     scenarios_cmd.add_argument(
         "--clause", default=None, help="only scenarios of this clause id (or its sub-ids)"
     )
+    drill_cmd = commands.add_parser("drill", parents=[common], help="quiz from the scenarios / 场景练习")
+    drill_cmd.add_argument("--clause", default=None, help="only scenarios of this clause id (or its sub-ids)")
+    explain_cmd = commands.add_parser(
+        "explain", parents=[common], help="every rule's reasoning on one case / 单个案件的判定过程"
+    )
+    explain_cmd.add_argument("case", help="case id, e.g. MJ-2026-003")
+    explain_cmd.add_argument("ledgers", nargs="+", type=Path, help="ledger files")
+    explain_cmd.add_argument("--as-of", type=_date, default=None, help="audit date (default today)")
     template_cmd = commands.add_parser(
         "template", parents=[common], help="write an empty ledger workbook to fill in / 生成台账模板"
     )
@@ -154,6 +162,36 @@ def _scenarios(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def _drill(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.drill import drill
+    from iprules.scenarios import read_scenarios
+
+    policy = _load(args)
+    chosen = [
+        s
+        for s in read_scenarios(policy.features, policy.root)
+        if not args.clause or s.clause == args.clause or s.clause.startswith(f"{args.clause}-")
+    ]
+
+    def ask(prompt: str) -> str | None:
+        try:
+            return input(prompt)
+        except EOFError:
+            return None
+
+    drill(chosen, policy, lang, ask, print)
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.explain import render_case
+
+    policy = _load(args)
+    report = check(list(args.ledgers), policy, args.as_of or dt.date.today(), jobs=1)
+    sys.stdout.write(render_case(report, policy, args.case, lang))
+    return EXIT_OK
+
+
 def _lint(args: argparse.Namespace, lang: Lang) -> int:
     if args.policy_folder is not None:
         args.policy = args.policy_folder
@@ -197,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
             return _scenarios(args, lang)
         if args.command == "template":
             return _template(args, lang)
+        if args.command == "drill":
+            return _drill(args, lang)
+        if args.command == "explain":
+            return _explain(args, lang)
         return _lint(args, lang)
     except PolicyError as error:
         print(error.render(lang), file=sys.stderr)
