@@ -78,3 +78,18 @@ def test_a_duplicate_key_is_refused_not_silently_overwritten() -> None:
 def test_yaml_syntax_errors_name_the_line() -> None:
     error = error_of(GOOD.replace("applies:", "applies: {"))
     assert error.file == "r.yaml" and error.line >= 5
+
+
+def test_a_message_may_quote_a_policy_parameter_filled_in_at_load() -> None:
+    (rule,) = parse_rule_file(
+        parse_yaml(
+            GOOD.replace('"{higher.staff}", en', '"{higher.staff} {policy.complaint_phone}", en'), "r.yaml"
+        ),
+        CONTEXT,
+    )
+    assert rule.alternatives[0].message.zh == "{higher.staff} " + str(POLICY.parameters["complaint_phone"])
+
+
+def test_an_unknown_policy_parameter_in_a_message_is_an_error() -> None:
+    error = error_of(GOOD.replace('"{higher.staff}", en', '"{policy.no_such}", en'))
+    assert error.line == 10 and "no_such" in error.en

@@ -111,6 +111,25 @@ def _text(document: YamlDocument, path: Path_, value: Any, what: str) -> Text:
     return Text(zh=value["zh"], en=value["en"])
 
 
+_POLICY_PLACEHOLDER = re.compile(r"\{policy\.([a-z0-9_.]+)\}")
+
+
+def _with_parameters(document: YamlDocument, path: Path_, words: Text, context: RuleContext) -> Text:
+    """`{policy.path}` in a title or message is the parameter's value, filled in when the
+    policy loads, so a variant that overrides the parameter also gets the right words."""
+
+    def fill(language: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            value = _resolve(document, path, f"$policy.{match.group(1)}", {}, context)
+            if isinstance(value, tuple):
+                return ("、" if language == "zh" else ", ").join(str(v) for v in value)
+            return str(value)
+
+        return _POLICY_PLACEHOLDER.sub(one, words.zh if language == "zh" else words.en)
+
+    return Text(zh=fill("zh"), en=fill("en"))
+
+
 def _parse_rule(document: YamlDocument, path: Path_, item: Any, context: RuleContext) -> Rule:
     if not isinstance(item, dict):
         raise document.error(path, "每条规则应为一个映射", "each rule must be a mapping")
@@ -174,7 +193,9 @@ def _parse_rule(document: YamlDocument, path: Path_, item: Any, context: RuleCon
     return Rule(
         id=rule_id,
         clauses=tuple(clauses),
-        title=_text(document, (*path, "title"), item["title"], "title"),
+        title=_with_parameters(
+            document, (*path, "title"), _text(document, (*path, "title"), item["title"], "title"), context
+        ),
         interpretations=tuple(interpretations),
         applies=applies,
         alternatives=tuple(alternatives),
@@ -208,7 +229,12 @@ def _parse_alternative(
     refined = {pattern.alias: pattern for pattern in extra if pattern.alias in applies}
     patterns = [refined.get(alias, pattern) for alias, pattern in applies.items()]
     patterns += [pattern for pattern in extra if pattern.alias not in applies]
-    message = _text(document, (*path, "message"), entry["message"], "message")
+    message = _with_parameters(
+        document,
+        (*path, "message"),
+        _text(document, (*path, "message"), entry["message"], "message"),
+        context,
+    )
     scope = {pattern.alias: pattern for pattern in patterns}
     for language in (message.zh, message.en):
         for alias, name in _PLACEHOLDER.findall(language):
