@@ -170,7 +170,8 @@ def judge(expectation: Expectation, report: Report, where: str) -> tuple[list[Fi
     failures = []
     verdicts = sorted({finding.verdict for finding in found})
     if verdicts != [expectation.verdict]:
-        failures.append(f"{where}: expected {expectation.verdict}, got {verdicts}: {found}")
+        said = "; ".join(message.zh for finding in found for message in finding.messages)
+        failures.append(f"{where}: expected {expectation.verdict}, got {'/'.join(verdicts)} ({said})")
     messages = [message.zh for finding in found for message in finding.messages]
     for words in expectation.mentions:
         if not any(words in message for message in messages):
