@@ -190,9 +190,9 @@ def ledger(cases: int, seed: int = 0, staff: int = 40) -> Iterator[Raw]:
 
 
 def write_ledger(path: Path, records: int, seed: int = 0, files: int = 1, shuffle_window: int = 0) -> int:
-    """Write about `records` records over `files` files; cases spread over files and, with a
-    window, out of order (each file's lines shuffled within windows of that many lines).
-    Returns the number of records written."""
+    """Write `records` records (a few more, to end with a whole case) over `files` files;
+    cases spread over files and, with a window, out of order (each file's lines shuffled
+    within windows of that many lines). Returns the number of records written."""
     rng = random.Random(seed + 1)
     handles = [
         (path if files == 1 else path.with_name(f"{path.stem}.{n}{path.suffix}")).open("wb")
@@ -208,15 +208,18 @@ def write_ledger(path: Path, records: int, seed: int = 0, files: int = 1, shuffl
         buffers[index].clear()
 
     try:
-        source = ledger(max(1, records // 10), seed)
-        for raw in source:
+        # cases as many as it takes (the generator is lazy), ending with a whole case
+        last_case = None
+        for raw in ledger(records, seed):
+            case = raw.get("case")
+            if written >= records and case != last_case and raw.get("type") != "staff":
+                break
+            last_case = case
             index = rng.randrange(files)
             buffers[index].append(orjson.dumps(raw) + b"\n")
             written += 1
             if len(buffers[index]) >= max(1, shuffle_window):
                 flush(index)
-            if written >= records and raw.get("type") != "staff":
-                break
         for index in range(len(handles)):
             flush(index)
     finally:

@@ -1,11 +1,19 @@
-"""Records grouped by case, in bounded memory.
+"""Records grouped by case, in bounded memory, before they are even validated.
 
 A case's records may be spread over several files and out of order, so a case is complete
-only when every file has been read. Holding every parsed record until then costs about a
-kilobyte each (a million records would not fit the memory a laptop can spare), so past a
-limit the groups held so far are written to a few temporary partition files, by a stable hash
-of the case id, in a compact form; a partition is then read back whole, and holds every
-record of its cases. Records keep their reading order within a case.
+only when every file has been read. The spool holds what is needed to check a case later,
+as cheaply as possible: a JSONL line stays the bytes it was read as (the process that checks
+the case parses and validates it), a record read from a table is a packed entry (plain values,
+not a pydantic model). Every item carries its reading position (`seq`), so a case's records
+keep their reading order wherever they were kept.
+
+Past a limit, the items held so far are written to a few temporary partition files, by a
+stable hash of the case key, in a compact form (pickled plain values); a partition is then
+read back whole, by whichever process checks it, and holds every record of its cases.
+
+The case key is the case id as written, with every whitespace character removed: the record
+model strips whitespace around the id, so records of one case always share a key (a key may
+rarely hold two cases, which the checking side tells apart after validation).
 """
 
 from __future__ import annotations
@@ -16,51 +24,66 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeAlias
 
 from iprules.ledger.entry import Entry
 from iprules.ledger.record import Record
 from iprules.ledger.source import Source
 
-Packed = tuple[type[Record], dict[str, Any], str, int, str | None]
+# (seq, file, line, sheet, payload): the payload is a raw JSONL line (bytes) to parse, or an
+# already validated record as (its class, its field values)
+Payload: TypeAlias = bytes | tuple[type[Record], dict[str, Any]]
+Item: TypeAlias = tuple[int, str, int, str | None, Payload]
+Group: TypeAlias = list[Item]  # one key's items, in reading order
 
 
-def pack(entry: Entry) -> Packed:
+def case_key(case: str) -> str:
+    return "".join(case.split())
+
+
+def pack(seq: int, entry: Entry) -> Item:
     """An entry as plain values: pickling pydantic models costs ~40 µs each, this ~2 µs."""
     source = entry.source
-    return (type(entry.record), dict(entry.record.__dict__), source.file, source.line, source.sheet)
+    return (seq, source.file, source.line, source.sheet, (type(entry.record), dict(entry.record.__dict__)))
 
 
-def unpack(packed: Packed) -> Entry:
-    """The entry back. Validating its values again (pydantic-core, ~4 µs) is faster than
+def unpack_record(payload: tuple[type[Record], dict[str, Any]]) -> Record:
+    """The record back. Validating its values again (pydantic-core, ~4 µs) is faster than
     `model_construct` (Python, ~25 µs) and gives the same record: they were validated once."""
-    kind, values, file, line, sheet = packed
-    return Entry(record=kind.model_validate(values), source=Source(file=file, line=line, sheet=sheet))
+    kind, values = payload
+    return kind.model_validate(values)
+
+
+def source_of(item: Item) -> Source:
+    return Source(file=item[1], line=item[2], sheet=item[3])
 
 
 class CaseSpool:
-    """Collects a ledger's case records by case; spills to disk past `limit` records held."""
+    """Collects a ledger's case items by case key; spills to disk past `limit` items held."""
 
-    def __init__(self, limit: int = 50_000, partitions: int = 16) -> None:
+    def __init__(self, limit: int = 100_000, partitions: int = 64) -> None:
         self.limit = limit
         self.partitions = partitions
-        self._held: dict[str, list[Entry]] = defaultdict(list)
+        self._held: dict[str, Group] = defaultdict(list)
         self._count = 0
+        self.items = 0
         self._directory: tempfile.TemporaryDirectory[str] | None = None
+        self._paths: list[Path] = []
         self._files: list[IO[bytes]] = []
 
     @property
     def cases_hint(self) -> int:
-        """Cases held in memory; once spilled, at least the spill limit (a big ledger)."""
+        """Case keys held in memory; once spilled, at least the spill limit (a big ledger)."""
         return max(len(self._held), self.limit if self.spilled else 0)
 
     @property
     def spilled(self) -> bool:
         return self._directory is not None
 
-    def add(self, case: str, entry: Entry) -> None:
-        self._held[case].append(entry)
+    def add(self, key: str, item: Item) -> None:
+        self._held[key].append(item)
         self._count += 1
+        self.items += 1
         if self._count >= self.limit:
             self._spill()
 
@@ -68,50 +91,56 @@ class CaseSpool:
         if self._directory is None:
             self._directory = tempfile.TemporaryDirectory(prefix="iprules-")
             folder = Path(self._directory.name)
-            self._files = [(folder / f"part{n}.pickle").open("w+b") for n in range(self.partitions)]
-        chunks: list[list[tuple[str, list[Packed]]]] = [[] for _ in range(self.partitions)]
-        for case, entries in self._held.items():
-            chunks[zlib.crc32(case.encode()) % self.partitions].append((case, [pack(e) for e in entries]))
+            self._paths = [folder / f"part{n}.pickle" for n in range(self.partitions)]
+            self._files = [path.open("wb") for path in self._paths]
+        chunks: list[list[tuple[str, Group]]] = [[] for _ in range(self.partitions)]
+        for key, items in self._held.items():
+            chunks[zlib.crc32(key.encode()) % self.partitions].append((key, items))
         for handle, chunk in zip(self._files, chunks, strict=True):
             if chunk:
                 pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
         self._held = defaultdict(list)
         self._count = 0
 
-    def groups(self) -> Iterator[dict[str, list[Entry]]]:
-        """Groups of whole cases: everything at once if nothing was spilled, else one
-        partition at a time (each case complete, its records in reading order)."""
-        for group in self.packed_groups() if self.spilled else [self._held]:
-            yield {
-                case: [e if isinstance(e, Entry) else unpack(e) for e in items]
-                for case, items in group.items()
-            }
-
-    def packed_groups(self) -> Iterator[dict[str, list[Packed]]]:
-        """The same groups as plain values (for other processes), never unpacked here."""
+    def batches(self, size: int) -> Iterator[list[Group] | Path]:
+        """The work, whole cases at a time: in memory, lists of about `size` keys' groups;
+        once spilled, one partition file per batch (read with `read_partition`, here or in
+        another process). Call `close` afterwards."""
         if not self.spilled:
-            yield {case: [pack(e) for e in entries] for case, entries in self._held.items()}
+            batch: list[Group] = []
+            for group in self._held.values():
+                batch.append(group)
+                if len(batch) >= size:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
             return
         self._spill()
-        try:
-            for handle in self._files:
-                handle.seek(0)
-                merged: dict[str, list[Packed]] = defaultdict(list)
-                while True:
-                    try:
-                        chunk = pickle.load(handle)
-                    except EOFError:
-                        break
-                    for case, packed in chunk:
-                        merged[case].extend(packed)
-                yield dict(merged)
-        finally:
-            self.close()
+        for handle in self._files:
+            handle.close()
+        self._files = []
+        yield from self._paths
 
     def close(self) -> None:
         for handle in self._files:
             handle.close()
         self._files = []
+        self._held = defaultdict(list)
         if self._directory is not None:
             self._directory.cleanup()
             self._directory = None
+
+
+def read_partition(path: Path) -> list[Group]:
+    """A spilled partition's groups, every key's items merged in reading order."""
+    merged: dict[str, Group] = defaultdict(list)
+    with path.open("rb") as handle:
+        while True:
+            try:
+                chunk = pickle.load(handle)
+            except EOFError:
+                break
+            for key, items in chunk:
+                merged[key].extend(items)
+    return list(merged.values())

@@ -14,18 +14,22 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from iprules import __version__
-from iprules.cases import CaseSpool
+from iprules.cases import CaseSpool, case_key, pack
 from iprules.facts import Reference
-from iprules.facts.service import calendar_years
 from iprules.findings import Finding
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
-from iprules.ledger.model import StaffRecord
-from iprules.ledger.read import LedgerFileError, read_ledgers
+from iprules.ledger.jsonl import JSONL_SUFFIXES, decoded_lines, parse_object
+from iprules.ledger.model import RECORD_KINDS, StaffRecord
+from iprules.ledger.read import LedgerFileError, read_ledger
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
-from iprules.parallel import check_spool, default_jobs
+from iprules.ledger.source import Source
+from iprules.parallel import Checker, Progress, default_jobs
 from iprules.policy.load import Policy
+
+# record kinds that belong to a case: their JSONL lines are spooled unvalidated, by case
+CASE_KINDS = frozenset(code for code, model in RECORD_KINDS.items() if issubclass(model, CaseRecord))
 
 
 class InputFile(BaseModel):
@@ -96,14 +100,40 @@ def _roster(entries: Iterable[Entry], rejections: list[Rejection]) -> dict[str, 
 def _describe(path: Path) -> InputFile:
     if not path.is_file():
         raise LedgerFileError(f"{path}: 找不到台账文件 / ledger file not found")
-    data = path.read_bytes()
-    return InputFile(file=str(path), bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256")
+    return InputFile(file=str(path), bytes=path.stat().st_size, sha256=digest.hexdigest())
 
 
-def check(paths: list[Path], policy: Policy, as_of: dt.date, jobs: int | None = None) -> Report:
-    """`jobs`: processes to check cases in (default: one per core); the report is the same."""
+# Start the worker processes once this many case records have been read (their start-up then
+# overlaps the rest of the reading); a smaller ledger is checked in this process.
+WARM_AFTER = 20_000
+
+
+def check(
+    paths: list[Path],
+    policy: Policy,
+    as_of: dt.date,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """`jobs`: processes to check cases in (default: one per core); the report is the same.
+    `progress(done, total)` is called as records are checked."""
     inputs = [_describe(path) for path in paths]
-    return check_entries(read_ledgers(paths), policy, as_of, inputs, jobs=jobs)
+    checker = Checker(jobs or default_jobs())
+    try:
+        intake = _Intake()
+        for path in paths:
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                intake.add_lines(path)
+            else:
+                for item in read_ledger(path):
+                    intake.add(item)
+            if intake.spool.items >= WARM_AFTER:
+                checker.warm()
+        return _finish(intake, policy, as_of, inputs, checker, progress)
+    finally:
+        checker.close()
 
 
 def check_entries(
@@ -114,30 +144,81 @@ def check_entries(
     jobs: int | None = 1,
 ) -> Report:
     """Check records however they were read: from files, or from a scenario's tables."""
-    rejections: list[Rejection] = []
-    staff: list[Entry] = []
-    cases = CaseSpool()
-    years: set[int] = set()
-    read = 0
+    intake = _Intake()
     for item in items:
-        read += 1
+        intake.add(item)
+    checker = Checker(jobs or default_jobs())
+    try:
+        return _finish(intake, policy, as_of, inputs or [], checker, None)
+    finally:
+        checker.close()
+
+
+class _Intake:
+    """What reading gives, before any case is checked: the staff roster's records (needed by
+    every case, so complete only once every file is read), the case records spooled by case,
+    and the lines that could not be read."""
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.staff: list[Entry] = []
+        self.rejections: list[Rejection] = []
+        self.spool = CaseSpool()
+
+    def add(self, item: Entry | Rejection) -> None:
+        self.read += 1
         if isinstance(item, Rejection):
-            rejections.append(item)
+            self.rejections.append(item)
         elif isinstance(item.record, StaffRecord):
-            staff.append(item)
+            self.staff.append(item)
         else:
             assert isinstance(item.record, CaseRecord)
-            cases.add(item.record.case, item)
-            years |= calendar_years(item.record, policy.parameters)
+            self.spool.add(case_key(item.record.case), pack(self.read, item))
+
+    def add_lines(self, path: Path) -> None:
+        """A JSONL file: each line decoded once, here, to find its case; a case record's line is
+        spooled as it was read and validated by whichever process checks its case. Staff
+        records and lines that are not a case record (for the reason to be given) are
+        validated here."""
+        name = str(path)
+        spool = self.spool
+        kinds = CASE_KINDS
+        for item in decoded_lines(path):
+            if isinstance(item, Rejection):
+                self.add(item)
+                continue
+            number, line, decoded = item
+            if isinstance(decoded, dict):
+                case = decoded.get("case")
+                if isinstance(case, str) and decoded.get("type") in kinds:
+                    self.read += 1
+                    spool.add(case_key(case), (self.read, name, number, None, line))
+                    continue
+            self.add(parse_object(decoded, Source(file=name, line=number)))
+
+
+def _finish(
+    intake: _Intake,
+    policy: Policy,
+    as_of: dt.date,
+    inputs: list[InputFile],
+    checker: Checker,
+    progress: Progress | None,
+) -> Report:
+    rejections = intake.rejections
     reference = Reference(
         positions=policy.positions,
         units=policy.units,
-        roster=_roster(staff, rejections),
+        roster=_roster(intake.staff, rejections),
         as_of=as_of,
         parameters=policy.parameters,
     )
     # the roster is complete only now: cases are checked after every file has been read
-    case_count, findings = check_spool(cases, policy.rules, reference, jobs or default_jobs())
+    per_case, rejected, years = checker.run(intake.spool, policy.rules, reference, progress)
+    rejections += rejected
+    findings = [finding for _, found in per_case for finding in found]
+    case_count = len(per_case)
+    read = intake.read
     counts = {verdict: 0 for verdict in ("violation", "undetermined", "compliant")}
     for finding in findings:
         counts[finding.verdict] += 1
@@ -148,7 +229,7 @@ def check_entries(
             name=policy.name, version=policy.version, title=policy.title.zh, iprules=__version__
         ),
         as_of=as_of,
-        inputs=inputs or [],
+        inputs=inputs,
         summary=Summary(
             records_read=read,
             records_checked=read - len(rejections),

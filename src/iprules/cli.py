@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from iprules.check import check
 from iprules.i18n import Lang
@@ -131,9 +132,46 @@ def _load(args: argparse.Namespace) -> Policy:
     return load_policy(args.policy or default_policy())
 
 
+class _ProgressBar:
+    """Records checked, on stderr, for a check that takes more than a moment; silent when
+    stderr is not a terminal (a pipe, a file, a test)."""
+
+    DELAY = 0.7  # seconds before a bar appears
+
+    def __init__(self, lang: Lang) -> None:
+        self._lang = lang
+        self._started = time.monotonic()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if time.monotonic() - self._started < self.DELAY or not sys.stderr.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            label = "检查案件记录" if self._lang == "zh" else "checking case records"
+            self._task = self._bar.add_task(label, total=total)
+        self._bar.update(self._task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
 def _check(args: argparse.Namespace, lang: Lang) -> int:
     policy = _load(args)
-    report = check(list(args.ledgers), policy, args.as_of or dt.date.today(), jobs=args.jobs)
+    progress = _ProgressBar(lang)
+    try:
+        report = check(
+            list(args.ledgers), policy, args.as_of or dt.date.today(), jobs=args.jobs, progress=progress
+        )
+    finally:
+        progress.close()
     write_report(report, policy, lang, args.format, args.output)
     return EXIT_VIOLATIONS if report.summary.findings["violation"] else EXIT_OK
 

@@ -1,20 +1,28 @@
 """The durable_rules engine, run the way ENGINE.md says it is safe to run.
 
-One Host per process, with its timer threads never started (they would run actions on other
-threads, nondeterministically). One state per case: the case's facts are asserted in one
-batch, then the end-of-case fact; every action fires in the calling thread during those
-calls, and only records which facts matched; then the state is deleted (a ruleset holds at
-most 1,024 live states). An exception inside an action is never lost: it stops the run.
+iprules drives durable_rules' C core (`durable_rules_engine`) directly, not through durable's
+Python `Host`: the Host starts two timer threads that run actions on other threads
+(nondeterminism), and its Python layer (a `json.dumps` of every batch and of every action's
+state, a Closure object and an `update_state` round trip per action) cost as much as the C
+core itself. Here, per case:
+- one state (`sid` = the case id): the case's facts are asserted in one orjson-encoded batch,
+  then the end-of-case fact, alone and last (negation is judged only when every fact is in);
+- after each assert, the state's queued actions are drained in the calling thread
+  (`start_action_for_state`, then `complete_and_start_action` until none is left); an action
+  only records which facts matched. The always-firing `case-end` rule makes every state run at
+  least one action (ENGINE.md defect 3);
+- the state is deleted (a ruleset holds at most 1,024 live states), whatever happened.
+A refusal by the engine, or any error while draining, stops the run with an EngineError.
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from durable import engine as durable_engine
+import durable_rules_engine as core  # type: ignore[import-not-found]  # C extension, no stubs
+import orjson
 
 from iprules.policy.compile import END_RULE, END_TYPE, SINK_RULE, CompiledPolicy
 
@@ -23,12 +31,7 @@ class EngineError(Exception):
     """The engine failed on a case: a bug in iprules or in durable_rules, never in the ledger."""
 
 
-class _QuietHost(durable_engine.Host):  # type: ignore[misc]
-    def _run(self) -> None:
-        """No dispatch/timer threads: actions run only inside our own assert calls."""
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One firing of a compiled rule: which facts (by id) stood for which alias."""
 
@@ -36,74 +39,80 @@ class Match:
     facts: tuple[tuple[str, str], ...]  # (alias, fact id), aliases without the a_ prefix
 
 
-_host: _QuietHost | None = None
 _counter = itertools.count(1)
-
-
-def _shared_host() -> _QuietHost:
-    global _host
-    if _host is None:
-        _host = _QuietHost()
-    return _host
+# result codes of the C core's assert calls (durable/engine.py, Ruleset._handle_result)
+_NOT_HANDLED, _OBSERVED, _QUEUED = 1, 2, 3
+_SILENT = frozenset({END_RULE, SINK_RULE})
 
 
 class Engine:
-    """Runs one compiled policy, case by case."""
+    """Runs one compiled policy, case by case, in the calling thread."""
 
     def __init__(self, compiled: CompiledPolicy) -> None:
         self._compiled = compiled
-        self._host = _shared_host()
+        self._types = compiled.fact_types
         self._name = f"iprules{next(_counter)}"
-        self._matches: list[Match] = []
-        self._errors: list[str] = []
-        definition: dict[str, Any] = {}
-        for rule_name, rule in copy.deepcopy(compiled.ruleset).items():
-            rule["run"] = self._recorder(rule_name)
-            definition[rule_name] = rule
-        # Ruleset.__init__ deletes "run" from the dict it is given: ours is a deep copy.
-        self._host.set_rulesets({self._name: definition})
+        definition = orjson.dumps(compiled.ruleset).decode()
+        self._handle: int = core.create_ruleset(self._name, definition)
 
-    def _recorder(self, rule_name: str) -> Any:
-        matches = self._matches
-        errors = self._errors
+    def close(self) -> None:
+        """Free the ruleset in the C core (an Engine is otherwise kept for the process's life)."""
+        if self._handle:
+            core.delete_ruleset(self._handle)
+            self._handle = 0
 
-        def record(closure: Any) -> None:
-            try:
-                if rule_name in (END_RULE, SINK_RULE):
-                    return
-                facts = tuple(
-                    sorted(
-                        (alias[2:], fact["id"])
-                        for alias, fact in closure._m.items()
-                        if alias.startswith("a_")
-                    )
-                )
-                matches.append(Match(rule_name, facts))
-            except Exception as error:  # pragma: no cover - a bug, surfaced below
-                errors.append(f"{rule_name}: {error!r}")
-
-        return record
+    def _assert(self, case: str, payload: str, many: bool, matches: list[Match]) -> None:
+        """Assert facts into the case's state, then run every action the state queued."""
+        handle = self._handle
+        result = core.assert_facts(handle, payload) if many else core.assert_fact(handle, payload)
+        code, state = result[0], result[1]
+        if code == _NOT_HANDLED:
+            raise EngineError(f"case {case}: the engine refused a fact (not handled): {payload[:500]}")
+        if code == _OBSERVED:
+            raise EngineError(f"case {case}: the engine refused a fact (already observed): {payload[:500]}")
+        if code == _QUEUED:
+            raise EngineError(f"case {case}: the engine queued the facts instead of judging them")
+        action = core.start_action_for_state(handle, state)
+        if not action:
+            return
+        message: str | None = action[1]
+        try:
+            while message:
+                for name, bound in orjson.loads(message).items():
+                    if name not in _SILENT:
+                        matches.append(
+                            Match(
+                                name,
+                                tuple(
+                                    sorted(
+                                        (alias[2:], fact["id"])
+                                        for alias, fact in bound.items()
+                                        if alias.startswith("a_")
+                                    )
+                                ),
+                            )
+                        )
+                message = core.complete_and_start_action(handle, state)
+        except BaseException:
+            core.abandon_action(handle, state)
+            raise
 
     def run_case(self, case: str, facts: list[dict[str, Any]]) -> list[Match]:
         """Assert one case's facts, then its end fact; return the matches, sorted."""
-        self._matches.clear()
-        self._errors.clear()
         sid = str(case)
-        wanted = [dict(fact, sid=sid) for fact in facts if fact["type"] in self._compiled.fact_types]
+        types = self._types
+        wanted = [dict(fact, sid=sid) for fact in facts if fact["type"] in types]
+        matches: list[Match] = []
         try:
-            states = []
             if wanted:
-                states.append(self._host.assert_facts(self._name, wanted))
-            states.append(
-                self._host.assert_fact(self._name, {"sid": sid, "id": "$end", "type": END_TYPE, "case": sid})
-            )
-        except (durable_engine.MessageNotHandledException, durable_engine.MessageObservedException) as error:
-            raise EngineError(f"case {case}: the engine refused a fact: {error}") from error
+                self._assert(sid, orjson.dumps(wanted).decode(), True, matches)
+            end = {"sid": sid, "id": "$end", "type": END_TYPE, "case": sid}
+            self._assert(sid, orjson.dumps(end).decode(), False, matches)
+        except EngineError:
+            raise
+        except Exception as error:
+            raise EngineError(f"case {case}: the engine failed: {error!r}") from error
         finally:
-            self._host.delete_state(self._name, sid)
-        for state in states:
-            if isinstance(state, dict) and state.get("exception"):
-                self._errors.append(str(state["exception"]))
-        if self._errors:
-            raise EngineError(f"case {case}: an action failed: {'; '.join(self._errors)}")
-        return sorted(self._matches, key=lambda m: (m.name, m.facts))
+            core.delete_state(self._handle, sid)
+        matches.sort(key=lambda m: (m.name, m.facts))
+        return matches

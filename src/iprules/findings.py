@@ -62,6 +62,22 @@ def render(template: Text, bound: dict[str, dict[str, Any]]) -> Text:
     return Text(zh=fill("zh"), en=fill("en"))
 
 
+def finding_from_values(
+    case: str, verdict: str, rule: Rule, messages: tuple[Text, ...], evidence: tuple[Source, ...]
+) -> Finding:
+    """A finding from parts that are already models (the rule's, or made by `assemble`)."""
+    return Finding(
+        case=case,
+        verdict=verdict,  # type: ignore[arg-type]  # validated by the model
+        rule=rule.id,
+        clauses=rule.clauses,
+        title=rule.title,
+        messages=messages,
+        interpretations=rule.interpretations,
+        evidence=evidence,
+    )
+
+
 def assemble(
     case: CaseFacts, matches: list[Match], rules: list[Rule], compiled: CompiledPolicy
 ) -> list[Finding]:
@@ -99,16 +115,5 @@ def assemble(
             fact_ids = {fact_id for _, ids in relevant for fact_id in ids} | set(subject)
             sources = sorted({s for fact_id in fact_ids for s in case.sources[fact_id]}, key=Source.sort_key)
             messages = tuple(sorted({message for message, _ in relevant}, key=lambda t: (t.zh, t.en)))
-            findings.append(
-                Finding(
-                    case=case.case,
-                    verdict=verdict,
-                    rule=rule.id,
-                    clauses=rule.clauses,
-                    title=rule.title,
-                    messages=messages,
-                    interpretations=rule.interpretations,
-                    evidence=tuple(sources),
-                )
-            )
+            findings.append(finding_from_values(case.case, verdict, rule, messages, tuple(sources)))
     return sorted(findings, key=Finding.sort_key)

@@ -1,31 +1,56 @@
-"""Cases checked across processes, each with its own engine (`iprules check --jobs N`).
+"""Cases checked in batches, here or across processes (`iprules check --jobs N`).
 
-Cases are independent (one state per case, no join crosses cases), so they can be checked
-anywhere in any order; the report sorts them by case afterwards, which makes `--jobs N`
-byte-for-byte the same as `--jobs 1`. durable_rules is single-threaded C behind a global
-handle table, so processes, not threads. Workers are spawned (not forked: a forked child
-would inherit the parent's engine state) and get the policy and the roster once; cases go
-to them in batches as plain values, and findings come back as plain values, because
-pickling pydantic models costs more than checking the case.
+Cases are independent (one engine state per case, no join crosses cases), so they can be
+checked anywhere in any order; the report sorts them by case afterwards, which makes
+`--jobs N` byte-for-byte the same as `--jobs 1`. durable_rules is single-threaded C behind a
+global handle table, so processes, not threads.
+
+The process that checks a batch does all the work on it: it parses and validates the JSONL
+lines (the reading process only decoded each line once, to find its case), builds the facts,
+runs the engine and assembles the findings. Workers are spawned (a forked child would inherit
+the parent's engine state) when a ledger turns out big, while it is still being read, so their
+start-up overlaps the reading; each gets the policy and the roster with its first batch, then
+keeps its engine. Batches go out as plain values (bytes, tuples), findings and rejections come
+back as plain tuples: pickling pydantic models costs more than checking the case.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+import pickle
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from multiprocessing.pool import Pool
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, TypeAlias
 
-from iprules.cases import CaseSpool, Packed, unpack
+import orjson
+
+from iprules.cases import CaseSpool, Group, read_partition, unpack_record
 from iprules.engine import Engine
 from iprules.facts import Reference, case_facts
-from iprules.findings import Finding, assemble
+from iprules.facts.service import calendar_years
+from iprules.findings import Finding, assemble, finding_from_values
+from iprules.i18n import Text
 from iprules.ledger.entry import Entry
+from iprules.ledger.jsonl import parse_object
+from iprules.ledger.record import CaseRecord
+from iprules.ledger.rejection import Rejection
+from iprules.ledger.source import Source
 from iprules.policy.compile import CompiledPolicy, compile_rules
 from iprules.policy.rules import Rule
 
 # Below this many cases a pool costs more (start-up ~0.3 s a worker) than it saves.
 MIN_CASES_FOR_POOL = 2_000
-BATCH = 250
+BATCH = 250  # cases per batch when the cases are held in memory
+
+Progress: TypeAlias = Callable[[int, int], None]  # (records done, records in all)
+PackedFinding: TypeAlias = tuple[
+    str, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, int, str | None], ...]
+]
+PackedRejection: TypeAlias = tuple[str, int, str | None, str, str]
 
 
 def default_jobs() -> int:
@@ -46,9 +71,54 @@ class CaseChecker:
         return assemble(facts, self.engine.run_case(case, facts.facts), self.rules, self.compiled)
 
 
-# --- findings as plain values ------------------------------------------------------------
+class BatchResult:
+    """What checking one batch gave: per case its findings, the lines that did not validate,
+    the calendar years relied on, and how many records the batch held."""
 
-PackedFinding = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, int, str | None], ...]]
+    def __init__(self) -> None:
+        self.cases: list[tuple[str, list[Finding]]] = []
+        self.rejections: list[Rejection] = []
+        self.years: set[int] = set()
+        self.records = 0
+
+
+def check_groups(checker: CaseChecker, groups: list[Group]) -> BatchResult:
+    """Validate a batch's items, regroup them by their validated case id (in reading order),
+    and check each case."""
+    result = BatchResult()
+    by_case: dict[str, list[tuple[int, Entry]]] = defaultdict(list)
+    parameters = checker.reference.parameters
+    loads = orjson.loads
+    for group in groups:
+        for seq, file, line, sheet, payload in group:
+            result.records += 1
+            source = Source(file=file, line=line, sheet=sheet)
+            if isinstance(payload, bytes):
+                read = parse_object(loads(payload), source)
+                if isinstance(read, Rejection):
+                    result.rejections.append(read)
+                    continue
+                entry = read
+            else:
+                entry = Entry(record=unpack_record(payload), source=source)
+            record = entry.record
+            assert isinstance(record, CaseRecord), "the reader spools only case records"
+            by_case[record.case].append((seq, entry))
+            result.years |= calendar_years(record, parameters)
+    first = itemgetter(0)
+    for case, numbered in by_case.items():
+        numbered.sort(key=first)
+        result.cases.append((case, checker.check(case, [entry for _, entry in numbered])))
+    return result
+
+
+# --- the worker side ----------------------------------------------------------------------
+
+_context: tuple[bytes, CaseChecker] | None = None
+
+
+def _warm() -> None:
+    """Pool initializer: nothing to do but import this module (done by then)."""
 
 
 def _pack_finding(finding: Finding) -> PackedFinding:
@@ -61,72 +131,114 @@ def _pack_finding(finding: Finding) -> PackedFinding:
     )
 
 
-def _unpack_finding(packed: PackedFinding, rules: dict[str, Rule]) -> Finding:
-    """Validation from plain values runs in pydantic-core: faster than `model_construct`."""
-    case, verdict, rule_id, messages, evidence = packed
-    rule = rules[rule_id]
-    return Finding.model_validate(
-        {
-            "case": case,
-            "verdict": verdict,
-            "rule": rule_id,
-            "clauses": rule.clauses,
-            "title": rule.title,
-            "messages": [{"zh": zh, "en": en} for zh, en in messages],
-            "interpretations": rule.interpretations,
-            "evidence": [{"file": f, "line": n, "sheet": s} for f, n, s in evidence],
-        }
+def _pool_task(
+    task: tuple[bytes, list[Group] | Path],
+) -> tuple[list[tuple[str, list[PackedFinding]]], list[PackedRejection], set[int], int]:
+    global _context
+    blob, batch = task
+    if _context is None or _context[0] != blob:
+        rules, reference = pickle.loads(blob)
+        _context = (blob, CaseChecker(rules, reference))
+    checker = _context[1]
+    groups = read_partition(batch) if isinstance(batch, Path) else batch
+    result = check_groups(checker, groups)
+    return (
+        [(case, [_pack_finding(f) for f in findings]) for case, findings in result.cases],
+        [(r.source.file, r.source.line, r.source.sheet, r.reason.zh, r.reason.en) for r in result.rejections],
+        result.years,
+        result.records,
     )
-
-
-# --- the worker side ----------------------------------------------------------------------
-
-_worker: CaseChecker | None = None
-
-
-def _start_worker(rules: list[Rule], reference: Reference) -> None:
-    global _worker
-    _worker = CaseChecker(rules, reference)
-
-
-def _check_batch(batch: list[tuple[str, list[Packed]]]) -> list[tuple[str, list[PackedFinding]]]:
-    assert _worker is not None, "worker not started"
-    return [
-        (case, [_pack_finding(f) for f in _worker.check(case, [unpack(p) for p in packed])])
-        for case, packed in batch
-    ]
 
 
 # --- the parent side ----------------------------------------------------------------------
 
 
-def _batches(groups: Iterable[dict[str, list[Packed]]]) -> Iterator[list[tuple[str, list[Packed]]]]:
-    batch: list[tuple[str, list[Packed]]] = []
-    for group in groups:
-        for case, packed in group.items():
-            batch.append((case, packed))
-            if len(batch) >= BATCH:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+class Checker:
+    """Checks a spool's cases: in this process, or in a pool of `jobs` processes started as
+    soon as the ledger is known to be big (`warm`), so that their start-up overlaps reading."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: Pool | None = None
+
+    def warm(self) -> None:
+        if self.jobs > 1 and self._pool is None:
+            self._pool = multiprocessing.get_context("spawn").Pool(self.jobs, initializer=_warm)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def run(
+        self, spool: CaseSpool, rules: list[Rule], reference: Reference, progress: Progress | None = None
+    ) -> tuple[list[tuple[str, list[Finding]]], list[Rejection], set[int]]:
+        """Every case's findings (sorted by case; each case's own in `assemble`'s order), the
+        records that did not validate, and the calendar years relied on."""
+        if spool.cases_hint >= MIN_CASES_FOR_POOL:
+            self.warm()
+        per_case: list[tuple[str, list[Finding]]] = []
+        rejections: list[Rejection] = []
+        years: set[int] = set()
+        done = 0
+        total = spool.items
+        try:
+            if self._pool is None:
+                checker = CaseChecker(rules, reference)
+                for batch in spool.batches(BATCH):
+                    result = check_groups(
+                        checker, read_partition(batch) if isinstance(batch, Path) else batch
+                    )
+                    per_case += result.cases
+                    rejections += result.rejections
+                    years |= result.years
+                    done += result.records
+                    if progress is not None:
+                        progress(done, total)
+            else:
+                blob = pickle.dumps((rules, reference), protocol=pickle.HIGHEST_PROTOCOL)
+                tasks: Iterable[tuple[bytes, list[Group] | Path]] = (
+                    (blob, batch) for batch in spool.batches(BATCH)
+                )
+                by_id = {rule.id: rule for rule in rules}
+                texts: dict[tuple[str, str], Text] = {}
+                sources: dict[tuple[str, int, str | None], Source] = {}
+                for cases, rejected, found_years, records in self._pool.imap_unordered(_pool_task, tasks):
+                    for case, packed in cases:
+                        per_case.append((case, [_unpack_finding(p, by_id, texts, sources) for p in packed]))
+                    rejections += [
+                        Rejection(source=Source(file=f, line=n, sheet=s), reason=Text(zh=zh, en=en))
+                        for f, n, s, zh, en in rejected
+                    ]
+                    years |= found_years
+                    done += records
+                    if progress is not None:
+                        progress(done, total)
+        finally:
+            spool.close()
+        per_case.sort(key=itemgetter(0))
+        return per_case, rejections, years
 
 
-def check_spool(
-    spool: CaseSpool, rules: list[Rule], reference: Reference, jobs: int
-) -> tuple[int, list[Finding]]:
-    """Check every case of the spool; return the number of cases and the findings sorted by
-    case (each case's own findings in `assemble`'s order)."""
-    per_case: list[tuple[str, list[Finding]]] = []
-    if jobs <= 1 or spool.cases_hint < MIN_CASES_FOR_POOL:
-        checker = CaseChecker(rules, reference)
-        for group in spool.groups():
-            per_case += [(case, checker.check(case, entries)) for case, entries in group.items()]
-    else:
-        by_id = {rule.id: rule for rule in rules}
-        context = multiprocessing.get_context("spawn")
-        with context.Pool(jobs, initializer=_start_worker, initargs=(rules, reference)) as pool:
-            for results in pool.imap_unordered(_check_batch, _batches(spool.packed_groups())):
-                per_case += [(case, [_unpack_finding(p, by_id) for p in packed]) for case, packed in results]
-    per_case.sort(key=lambda item: item[0])
-    return len(per_case), [finding for _, findings in per_case for finding in findings]
+def _unpack_finding(
+    packed: PackedFinding,
+    rules: dict[str, Rule],
+    texts: dict[tuple[str, str], Text],
+    sources: dict[tuple[str, int, str | None], Source],
+) -> Finding:
+    case, verdict, rule_id, messages, evidence = packed
+    return finding_from_values(
+        case,
+        verdict,
+        rules[rule_id],
+        tuple(_interned(texts, m, lambda m: Text(zh=m[0], en=m[1])) for m in messages),
+        tuple(_interned(sources, s, lambda s: Source(file=s[0], line=s[1], sheet=s[2])) for s in evidence),
+    )
+
+
+def _interned(cache: dict[Any, Any], key: Any, make: Callable[[Any], Any]) -> Any:
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = make(key)
+    return value

@@ -19,6 +19,8 @@ from iprules.ledger.model import record_adapter
 from iprules.ledger.rejection import Rejection, explain
 from iprules.ledger.source import Source
 
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")  # as `iprules.ledger.read` chooses this reader
+
 
 def parse_object(raw: Any, source: Source) -> Entry | Rejection:
     """Validate one decoded object into a record; the seam every reader shares."""
@@ -37,25 +39,35 @@ def parse_object(raw: Any, source: Source) -> Entry | Rejection:
     return Entry(record=record, source=source)
 
 
-def read_jsonl(path: Path, label: str | None = None) -> Iterator[Entry | Rejection]:
+def decoded_lines(path: Path, label: str | None = None) -> Iterator[tuple[int, bytes, Any] | Rejection]:
+    """Every non-blank line as (line number, its bytes, the decoded JSON value), or a
+    Rejection when it is not JSON. Validation is left to the caller (`parse_object`)."""
     name = label or str(path)
+    loads = orjson.loads
     with path.open("rb") as handle:
         for number, raw_line in enumerate(handle, start=1):
             line = raw_line.strip()
             if not line:
                 continue
-            source = Source(file=name, line=number)
             if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
             try:
-                decoded = orjson.loads(line)
+                yield number, line, loads(line)
             except orjson.JSONDecodeError as error:
                 yield Rejection(
-                    source=source,
+                    source=Source(file=name, line=number),
                     reason=text(
                         f"第 {number} 行不是合法 JSON（{error}）——请检查引号、逗号和括号",
                         f"line {number} is not valid JSON ({error}); check quotes, commas and brackets",
                     ),
                 )
-                continue
-            yield parse_object(decoded, source)
+
+
+def read_jsonl(path: Path, label: str | None = None) -> Iterator[Entry | Rejection]:
+    name = label or str(path)
+    for item in decoded_lines(path, label):
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            number, _, decoded = item
+            yield parse_object(decoded, Source(file=name, line=number))
