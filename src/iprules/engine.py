@@ -102,17 +102,30 @@ class Engine:
         sid = str(case)
         types = self._types
         wanted = [dict(fact, sid=sid) for fact in facts if fact["type"] in types]
+        end = orjson.dumps({"sid": sid, "id": "$end", "type": END_TYPE, "case": sid}).decode()
         matches: list[Match] = []
+        ended = False
         try:
             if wanted:
                 self._assert(sid, orjson.dumps(wanted).decode(), True, matches)
-            end = {"sid": sid, "id": "$end", "type": END_TYPE, "case": sid}
-            self._assert(sid, orjson.dumps(end).decode(), False, matches)
+            self._assert(sid, end, False, matches)
+            ended = True
         except EngineError:
             raise
         except Exception as error:
             raise EngineError(f"case {case}: the engine failed: {error!r}") from error
         finally:
-            core.delete_state(self._handle, sid)
+            self._delete(sid, end, ended)
         matches.sort(key=lambda m: (m.name, m.facts))
         return matches
+
+    def _delete(self, sid: str, end: str, ended: bool) -> None:
+        """Delete the case's state. A state that ran no action can crash `delete_state`
+        (ENGINE.md defect 3), so after a failure the end fact is asserted first, for the
+        `case-end` action to run; if even that fails, the state is left (the run stops)."""
+        if not ended:
+            try:
+                self._assert(sid, end, False, [])
+            except Exception:
+                return
+        core.delete_state(self._handle, sid)

@@ -32,7 +32,7 @@ from iprules.cases import CaseSpool, Group, read_partition, unpack_record
 from iprules.engine import Engine
 from iprules.facts import Reference, case_facts
 from iprules.facts.service import calendar_years
-from iprules.findings import Finding, assemble, finding_from_values
+from iprules.findings import Finding, assemble, finding_from_values, message
 from iprules.i18n import Text
 from iprules.ledger.entry import Entry
 from iprules.ledger.jsonl import parse_object
@@ -232,7 +232,7 @@ def _unpack_finding(
         case,
         verdict,
         rules[rule_id],
-        tuple(_interned(texts, m, lambda m: Text(zh=m[0], en=m[1])) for m in messages),
+        tuple(_interned(texts, m, lambda m: message(m[0], m[1])) for m in messages),
         tuple(_interned(sources, s, lambda s: Source(file=s[0], line=s[1], sheet=s[2])) for s in evidence),
     )
 
