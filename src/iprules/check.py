@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import TracebackType
 
 from pydantic import BaseModel, ConfigDict
 
@@ -25,8 +26,10 @@ from iprules.ledger.read import LedgerFileError, read_ledger
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
-from iprules.parallel import Checker, Progress, default_jobs
+from iprules.parallel import Checker, Progress, Unpacker, default_jobs
 from iprules.policy.load import Policy
+from iprules.policy.rules import Rule
+from iprules.results import FindingSpool, PackedFinding
 
 # record kinds that belong to a case: their JSONL lines are spooled unvalidated, by case
 CASE_KINDS = frozenset(code for code, model in RECORD_KINDS.items() if issubclass(model, CaseRecord))
@@ -110,6 +113,41 @@ def _describe(path: Path) -> InputFile:
 WARM_AFTER = 20_000
 
 
+class Checked:
+    """A finished check whose findings wait on disk: `head` is the report with every part but
+    the findings (its summary counts them all); `findings()` reads them back once, packed, in
+    the report's order. The parent's memory stays flat however many findings there are.
+    Close it (or use it as a context manager) to delete the spooled findings."""
+
+    def __init__(self, head: Report, found: FindingSpool, rules: list[Rule]) -> None:
+        self.head = head
+        self._found = found
+        self._rules = rules
+
+    def findings(self) -> Iterator[PackedFinding]:
+        return iter(self._found)
+
+    def rule_verdicts(self) -> dict[tuple[str, str], int]:
+        """Findings per (rule id, verdict)."""
+        return dict(self._found.by_rule)
+
+    def report(self) -> Report:
+        """The whole report in memory, findings as models (for a small ledger, or HTML/Excel)."""
+        unpack = Unpacker(self._rules)
+        return self.head.model_copy(update={"findings": [unpack(f) for f in self._found]})
+
+    def close(self) -> None:
+        self._found.close()
+
+    def __enter__(self) -> Checked:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
 def check(
     paths: list[Path],
     policy: Policy,
@@ -119,6 +157,18 @@ def check(
 ) -> Report:
     """`jobs`: processes to check cases in (default: one per core); the report is the same.
     `progress(done, total)` is called as records are checked."""
+    with check_stream(paths, policy, as_of, jobs, progress) as checked:
+        return checked.report()
+
+
+def check_stream(
+    paths: list[Path],
+    policy: Policy,
+    as_of: dt.date,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Checked:
+    """As `check`, with the findings left on disk for a report written as they are read."""
     inputs = [_describe(path) for path in paths]
     checker = Checker(jobs or default_jobs())
     try:
@@ -149,7 +199,8 @@ def check_entries(
         intake.add(item)
     checker = Checker(jobs or default_jobs())
     try:
-        return _finish(intake, policy, as_of, inputs or [], checker, None)
+        with _finish(intake, policy, as_of, inputs or [], checker, None) as checked:
+            return checked.report()
     finally:
         checker.close()
 
@@ -204,7 +255,7 @@ def _finish(
     inputs: list[InputFile],
     checker: Checker,
     progress: Progress | None,
-) -> Report:
+) -> Checked:
     rejections = intake.rejections
     reference = Reference(
         positions=policy.positions,
@@ -214,17 +265,18 @@ def _finish(
         parameters=policy.parameters,
     )
     # the roster is complete only now: cases are checked after every file has been read
-    per_case, rejected, years = checker.run(intake.spool, policy.rules, reference, progress)
+    found = FindingSpool()
+    try:
+        rejected, years = checker.run(intake.spool, policy.rules, reference, found, progress)
+    except BaseException:
+        found.close()
+        raise
     rejections += rejected
-    findings = [finding for _, found in per_case for finding in found]
-    case_count = len(per_case)
+    case_count = found.cases
     read = intake.read
-    counts = {verdict: 0 for verdict in ("violation", "undetermined", "compliant")}
-    for finding in findings:
-        counts[finding.verdict] += 1
-    judged = {(finding.case, finding.rule) for finding in findings}
+    counts = {verdict: found.verdicts[verdict] for verdict in ("violation", "undetermined", "compliant")}
     rejections.sort(key=lambda r: r.source.sort_key())
-    return Report(
+    head = Report(
         policy=PolicyStamp(
             name=policy.name, version=policy.version, title=policy.title.zh, iprules=__version__
         ),
@@ -237,9 +289,10 @@ def _finish(
             cases=case_count,
             rules=len(policy.rules),
             findings=counts,
-            not_applicable=case_count * len(policy.rules) - len(judged),
+            not_applicable=case_count * len(policy.rules) - found.judged,
         ),
-        findings=findings,
+        findings=[],
         rejections=rejections,
         calendar_years=sorted(years),
     )
+    return Checked(head, found, policy.rules)

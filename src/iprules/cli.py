@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 from typing import Any, cast
 
-from iprules.check import check
+from iprules.check import check, check_stream
 from iprules.i18n import Lang
 from iprules.ledger.read import LedgerFileError
 from iprules.policy.load import Policy, load_policy
 from iprules.policy.yamlfile import PolicyError
-from iprules.report.write import FORMATS, OutputError, write_report
+from iprules.report.write import FORMATS, OutputError, write_checked
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -167,13 +167,14 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
     policy = _load(args)
     progress = _ProgressBar(lang)
     try:
-        report = check(
+        checked = check_stream(
             list(args.ledgers), policy, args.as_of or dt.date.today(), jobs=args.jobs, progress=progress
         )
     finally:
         progress.close()
-    write_report(report, policy, lang, args.format, args.output)
-    return EXIT_VIOLATIONS if report.summary.findings["violation"] else EXIT_OK
+    with checked:
+        write_checked(checked, policy, lang, args.format, args.output)
+    return EXIT_VIOLATIONS if checked.head.summary.findings["violation"] else EXIT_OK
 
 
 def _clauses(args: argparse.Namespace, lang: Lang) -> int:

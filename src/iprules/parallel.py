@@ -41,15 +41,13 @@ from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
 from iprules.policy.compile import CompiledPolicy, compile_rules
 from iprules.policy.rules import Rule
+from iprules.results import FindingSpool, PackedCase, PackedFinding
 
 # Below this many cases a pool costs more (start-up ~0.3 s a worker) than it saves.
 MIN_CASES_FOR_POOL = 2_000
 BATCH = 250  # cases per batch when the cases are held in memory
 
 Progress: TypeAlias = Callable[[int, int], None]  # (records done, records in all)
-PackedFinding: TypeAlias = tuple[
-    str, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, int, str | None], ...]
-]
 PackedRejection: TypeAlias = tuple[str, int, str | None, str, str]
 
 
@@ -121,7 +119,7 @@ def _warm() -> None:
     """Pool initializer: nothing to do but import this module (done by then)."""
 
 
-def _pack_finding(finding: Finding) -> PackedFinding:
+def pack_finding(finding: Finding) -> PackedFinding:
     return (
         finding.case,
         finding.verdict,
@@ -133,7 +131,7 @@ def _pack_finding(finding: Finding) -> PackedFinding:
 
 def _pool_task(
     task: tuple[bytes, list[Group] | Path],
-) -> tuple[list[tuple[str, list[PackedFinding]]], list[PackedRejection], set[int], int]:
+) -> tuple[list[PackedCase], list[PackedRejection], set[int], int]:
     global _context
     blob, batch = task
     if _context is None or _context[0] != blob:
@@ -143,7 +141,7 @@ def _pool_task(
     groups = read_partition(batch) if isinstance(batch, Path) else batch
     result = check_groups(checker, groups)
     return (
-        [(case, [_pack_finding(f) for f in findings]) for case, findings in result.cases],
+        [(case, [pack_finding(f) for f in findings]) for case, findings in result.cases],
         [(r.source.file, r.source.line, r.source.sheet, r.reason.zh, r.reason.en) for r in result.rejections],
         result.years,
         result.records,
@@ -172,13 +170,18 @@ class Checker:
             self._pool = None
 
     def run(
-        self, spool: CaseSpool, rules: list[Rule], reference: Reference, progress: Progress | None = None
-    ) -> tuple[list[tuple[str, list[Finding]]], list[Rejection], set[int]]:
-        """Every case's findings (sorted by case; each case's own in `assemble`'s order), the
-        records that did not validate, and the calendar years relied on."""
+        self,
+        spool: CaseSpool,
+        rules: list[Rule],
+        reference: Reference,
+        found: FindingSpool,
+        progress: Progress | None = None,
+    ) -> tuple[list[Rejection], set[int]]:
+        """Every case's findings go to `found` (read back sorted by case; each case's own in
+        `assemble`'s order); returns the records that did not validate and the calendar years
+        relied on."""
         if spool.cases_hint >= MIN_CASES_FOR_POOL:
             self.warm()
-        per_case: list[tuple[str, list[Finding]]] = []
         rejections: list[Rejection] = []
         years: set[int] = set()
         done = 0
@@ -190,7 +193,7 @@ class Checker:
                     result = check_groups(
                         checker, read_partition(batch) if isinstance(batch, Path) else batch
                     )
-                    per_case += result.cases
+                    found.add([(case, [pack_finding(f) for f in fs]) for case, fs in result.cases])
                     rejections += result.rejections
                     years |= result.years
                     done += result.records
@@ -201,12 +204,8 @@ class Checker:
                 tasks: Iterable[tuple[bytes, list[Group] | Path]] = (
                     (blob, batch) for batch in spool.batches(BATCH)
                 )
-                by_id = {rule.id: rule for rule in rules}
-                texts: dict[tuple[str, str], Text] = {}
-                sources: dict[tuple[str, int, str | None], Source] = {}
                 for cases, rejected, found_years, records in self._pool.imap_unordered(_pool_task, tasks):
-                    for case, packed in cases:
-                        per_case.append((case, [_unpack_finding(p, by_id, texts, sources) for p in packed]))
+                    found.add(cases)
                     rejections += [
                         Rejection(source=Source(file=f, line=n, sheet=s), reason=Text(zh=zh, en=en))
                         for f, n, s, zh, en in rejected
@@ -217,8 +216,19 @@ class Checker:
                         progress(done, total)
         finally:
             spool.close()
-        per_case.sort(key=itemgetter(0))
-        return per_case, rejections, years
+        return rejections, years
+
+
+class Unpacker:
+    """Findings back as models, sharing their rules' parts, messages and sources."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self._rules = {rule.id: rule for rule in rules}
+        self._texts: dict[tuple[str, str], Text] = {}
+        self._sources: dict[tuple[str, int, str | None], Source] = {}
+
+    def __call__(self, packed: PackedFinding) -> Finding:
+        return _unpack_finding(packed, self._rules, self._texts, self._sources)
 
 
 def _unpack_finding(

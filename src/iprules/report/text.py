@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from iprules.check import Report
 from iprules.i18n import Lang
 from iprules.policy.load import Policy
-from iprules.report.view import report_view
+from iprules.report.view import PackedView, finding_view, report_view
+from iprules.results import PackedFinding
 
 _WORDS = {
     "zh": {
@@ -48,9 +51,17 @@ def _source(item: dict[str, Any]) -> str:
     return f"{item['file']}:{item['line']}"
 
 
-def render_text(report: Report, policy: Policy, lang: Lang) -> str:
+def write_text(
+    head: Report,
+    findings: Iterable[dict[str, Any]],
+    policy: Policy,
+    lang: Lang,
+    write: Callable[[str], Any],
+) -> None:
+    """The report of `head` (its own findings not used) with the findings' views, to `write`,
+    a finding at a time."""
     words = _WORDS[lang]
-    view = report_view(report, policy, lang)
+    view = report_view(head.model_copy(update={"findings": []}), policy, lang)
     title = policy.title(lang)
     lines = [
         words["head"].format(title=title, name=view["policy"]["name"], version=view["policy"]["version"]),
@@ -59,7 +70,7 @@ def render_text(report: Report, policy: Policy, lang: Lang) -> str:
     if view.get("calendar_years"):
         lines.append(words["years"].format(years=words["sep"].join(str(y) for y in view["calendar_years"])))
     current = None
-    for finding in view["findings"]:
+    for finding in findings:
         if finding["case"] != current:
             current = finding["case"]
             lines += ["", words["case"].format(case=current)]
@@ -76,6 +87,9 @@ def render_text(report: Report, policy: Policy, lang: Lang) -> str:
         lines.append(
             f"      {words['evidence']}: {words['sep'].join(_source(e) for e in finding['evidence'])}"
         )
+        if len(lines) >= 4096:
+            write("\n".join(lines) + "\n")
+            lines = []
     if view["rejections"]:
         lines += ["", words["rejections"].format(n=len(view["rejections"]))]
         lines += [f"  {_source(item)}: {item['reason']}" for item in view["rejections"]]
@@ -91,4 +105,18 @@ def render_text(report: Report, policy: Policy, lang: Lang) -> str:
         ),
         words["verdicts"].format(na=summary["not_applicable"], **summary["findings"]),
     ]
-    return "\n".join(lines) + "\n"
+    write("\n".join(lines) + "\n")
+
+
+def stream_text(
+    head: Report, findings: Iterable[PackedFinding], policy: Policy, lang: Lang, write: Callable[[str], Any]
+) -> None:
+    """The report of a check whose findings are read back packed (`iprules.check.Checked`)."""
+    write_text(head, map(PackedView(policy, lang), findings), policy, lang, write)
+
+
+def render_text(report: Report, policy: Policy, lang: Lang) -> str:
+    out = io.StringIO()
+    views = (finding_view(finding, policy, lang) for finding in report.findings)
+    write_text(report, views, policy, lang, out.write)
+    return out.getvalue()

@@ -15,6 +15,7 @@ from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.ledger.source import Source
 from iprules.policy.clauses import clause_label
 from iprules.policy.load import Policy
+from iprules.results import PackedFinding
 
 FORMAT = "iprules-report/1"
 
@@ -45,6 +46,63 @@ def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]
     }
 
 
+class PackedView:
+    """`finding_view` of a packed finding (see `iprules.results`): the same dict, with each
+    rule's own parts (title, clauses, readings) made once and shared."""
+
+    def __init__(self, policy: Policy, lang: Lang) -> None:
+        self._policy = policy
+        self._lang = lang
+        self._rules = {rule.id: rule for rule in policy.rules}
+        self._parts: dict[str, tuple[str, list[dict[str, Any]], list[dict[str, Any]]]] = {}
+        self._labels = {verdict: words(lang) for verdict, words in VERDICT_WORDS.items()}
+
+    def _rule_parts(self, rule_id: str) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+        parts = self._parts.get(rule_id)
+        if parts is None:
+            rule = self._rules[rule_id]
+            clauses = self._policy.clause_by_id
+            interpretations = self._policy.interpretations
+            parts = self._parts[rule_id] = (
+                rule.title(self._lang),
+                [
+                    {
+                        "id": clause_id,
+                        "label": clause_label(clause_id),
+                        "text": clauses[clause_id].text,
+                        "text_en": clauses[clause_id].text_en,
+                    }
+                    for clause_id in rule.clauses
+                ],
+                [
+                    {"id": name, "reading": interpretations[name].reading(self._lang)}
+                    for name in rule.interpretations
+                ],
+            )
+        return parts
+
+    def __call__(self, packed: PackedFinding) -> dict[str, Any]:
+        case, verdict, rule_id, messages, evidence = packed
+        title, clauses, readings = self._rule_parts(rule_id)
+        zh = self._lang == "zh"
+        return {
+            "case": case,
+            "verdict": verdict,
+            "verdict_label": self._labels[verdict],
+            "rule": rule_id,
+            "title": title,
+            "clauses": clauses,
+            "messages": [m[0] if zh else m[1] for m in messages],
+            "interpretations": readings,
+            "evidence": [
+                {"file": file, "line": line}
+                if sheet is None
+                else {"file": file, "line": line, "sheet": sheet}
+                for file, line, sheet in evidence
+            ],
+        }
+
+
 def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
     # the calendar years a check relied on, once the check records them
     years = getattr(report, "calendar_years", None)
@@ -73,11 +131,28 @@ def clause_totals(report: Report, policy: Policy) -> list[dict[str, Any]]:
         for clause_id in finding.clauses:
             counts = totals.setdefault(clause_id, {"violation": 0, "undetermined": 0, "compliant": 0})
             counts[finding.verdict] += 1
+    return _ordered_totals(totals, policy)
+
+
+def _ordered_totals(totals: dict[str, dict[str, int]], policy: Policy) -> list[dict[str, Any]]:
     order = {clause.id: index for index, clause in enumerate(policy.clauses)}
     return [
         {"id": clause_id, "label": clause_label(clause_id), **totals[clause_id]}
         for clause_id in sorted(totals, key=lambda c: (order.get(c, len(order)), c))
     ]
+
+
+def rule_clause_totals(rule_verdicts: dict[tuple[str, str], int], policy: Policy) -> list[dict[str, Any]]:
+    """`clause_totals` from findings counted per (rule id, verdict)."""
+    totals: dict[str, dict[str, int]] = {}
+    for rule in policy.rules:
+        for clause_id in rule.clauses:
+            for verdict in ("violation", "undetermined", "compliant"):
+                count = rule_verdicts.get((rule.id, verdict), 0)
+                if count:
+                    counts = totals.setdefault(clause_id, {"violation": 0, "undetermined": 0, "compliant": 0})
+                    counts[verdict] += count
+    return _ordered_totals(totals, policy)
 
 
 def source_text(item: dict[str, Any] | Source) -> str:

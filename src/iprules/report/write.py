@@ -7,10 +7,12 @@ is a pipe or a file, never into a terminal, where it would be noise.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
-from iprules.check import Report
+from iprules.check import Checked, Report
 from iprules.i18n import Lang
 from iprules.policy.load import Policy
 
@@ -40,6 +42,53 @@ def render(report: Report, policy: Policy, lang: Lang, form: Format) -> str | by
     return render_text(report, policy, lang)
 
 
+def _cannot_write(output: Path, error: OSError) -> OutputError:
+    return OutputError(
+        f"{output}: 无法写入报告（{error.strerror}）：请检查路径和权限 / "
+        f"cannot write the report ({error.strerror}): check the path and permissions"
+    )
+
+
+def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, output: Path | None) -> None:
+    """A check's report; text and JSON are written as the findings are read back from disk,
+    so memory stays flat however many there are. HTML and Excel are made whole in memory
+    (they are read by people: a report of a million findings is not one of them)."""
+    if form not in ("json", "text"):
+        write_report(checked.report(), policy, lang, form, output)
+        return
+    with _opened(output) as handle:
+        if form == "json":
+            from iprules.report.json import stream_json
+
+            stream_json(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, handle.write)
+        else:
+            from iprules.report.text import stream_text
+
+            def write(chunk: str) -> None:
+                handle.write(chunk.encode("utf-8"))
+
+            stream_text(checked.head, checked.findings(), policy, lang, write)
+
+
+@contextmanager
+def _opened(output: Path | None) -> Iterator[IO[bytes]]:
+    if output is None:
+        sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle = output.open("wb")
+    except OSError as error:
+        raise _cannot_write(output, error) from error
+    with handle:
+        try:
+            yield handle
+        except OSError as error:
+            raise _cannot_write(output, error) from error
+
+
 def write_report(report: Report, policy: Policy, lang: Lang, form: Format, output: Path | None) -> None:
     rendered = render(report, policy, lang, form)
     data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
@@ -48,10 +97,7 @@ def write_report(report: Report, policy: Policy, lang: Lang, form: Format, outpu
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_bytes(data)
         except OSError as error:
-            raise OutputError(
-                f"{output}: 无法写入报告（{error.strerror}）：请检查路径和权限 / "
-                f"cannot write the report ({error.strerror}): check the path and permissions"
-            ) from error
+            raise _cannot_write(output, error) from error
         return
     if isinstance(rendered, bytes) and sys.stdout.isatty():
         raise OutputError(
