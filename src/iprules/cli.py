@@ -9,8 +9,9 @@ import argparse
 import datetime as dt
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from iprules.check import check, check_stream
 from iprules.i18n import Lang
@@ -18,6 +19,9 @@ from iprules.ledger.read import LedgerFileError
 from iprules.policy.load import Policy, load_policy
 from iprules.policy.yamlfile import PolicyError
 from iprules.report.write import FORMATS, OutputError, write_checked
+
+if TYPE_CHECKING:
+    from iprules.scenarios import Scenario
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -187,30 +191,31 @@ def _clauses(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK if coverage.complete else EXIT_VIOLATIONS
 
 
-def _scenarios(args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.review import render_scenarios
+def _chosen_scenarios(policy: Policy, clause: str | None) -> list[Scenario]:
+    """The policy's scenarios, or those of one clause id and its sub-ids."""
     from iprules.scenarios import read_scenarios
 
-    policy = _load(args)
-    chosen = [
+    return [
         s
         for s in read_scenarios(policy.features, policy.root)
-        if not args.clause or s.clause == args.clause or s.clause.startswith(f"{args.clause}-")
+        if not clause or s.clause == clause or s.clause.startswith(f"{clause}-")
     ]
+
+
+def _scenarios(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.review import render_scenarios
+
+    policy = _load(args)
+    chosen = _chosen_scenarios(policy, args.clause)
     sys.stdout.write(render_scenarios(chosen, lang))
     return EXIT_OK
 
 
 def _drill(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.drill import drill
-    from iprules.scenarios import read_scenarios
 
     policy = _load(args)
-    chosen = [
-        s
-        for s in read_scenarios(policy.features, policy.root)
-        if not args.clause or s.clause == args.clause or s.clause.startswith(f"{args.clause}-")
-    ]
+    chosen = _chosen_scenarios(policy, args.clause)
 
     def ask(prompt: str) -> str | None:
         try:
@@ -262,23 +267,22 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_VIOLATIONS if problems else EXIT_OK
 
 
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
+    "check": _check,
+    "clauses": _clauses,
+    "scenarios": _scenarios,
+    "template": _template,
+    "drill": _drill,
+    "explain": _explain,
+    "lint": _lint,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = cast(Lang, args.lang)
     try:
-        if args.command == "check":
-            return _check(args, lang)
-        if args.command == "clauses":
-            return _clauses(args, lang)
-        if args.command == "scenarios":
-            return _scenarios(args, lang)
-        if args.command == "template":
-            return _template(args, lang)
-        if args.command == "drill":
-            return _drill(args, lang)
-        if args.command == "explain":
-            return _explain(args, lang)
-        return _lint(args, lang)
+        return _COMMANDS[args.command](args, lang)
     except PolicyError as error:
         print(error.render(lang), file=sys.stderr)
         return EXIT_ERROR
