@@ -98,14 +98,20 @@ def test_a_missing_ledger_file_is_an_input_error(tmp_path: Path) -> None:
     assert main(["check", str(tmp_path / "none.jsonl")]) == 2
 
 
+def variant(tmp_path: Path, body: str) -> Path:
+    """A policy folder extending maojian with `body` appended to its policy.yaml."""
+    folder = tmp_path / "variant"
+    folder.mkdir()
+    (folder / "policy.yaml").write_text(
+        f"extends: {ROOT / 'rules' / 'maojian'}\nname: variant\n{body}", encoding="utf-8"
+    )
+    return folder
+
+
 def test_a_broken_policy_is_an_error_with_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "bad"
-    folder.mkdir()
-    (folder / "policy.yaml").write_text(
-        f"extends: {ROOT / 'rules' / 'maojian'}\nname: bad\nrules: [r.yaml]\n"
-    )
+    folder = variant(tmp_path, "rules: [r.yaml]\n")
     (folder / "r.yaml").write_text(
         "rules:\n  - id: x\n    clause: s2.0\n    title: {zh: a, en: b}\n    applies:\n"
         "      r: {type: first_responder, rnak: 3}\n    violations: []\n"
@@ -118,13 +124,7 @@ def test_a_broken_policy_is_an_error_with_file_and_line(
 def test_lint_names_a_clause_both_encoded_and_waived(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "variant"
-    folder.mkdir()
-    (folder / "policy.yaml").write_text(
-        f"extends: {ROOT / 'rules' / 'maojian'}\nname: variant\n"
-        "waivers:\n  s2.0: {reason: {zh: 不查, en: not checked}}\n",
-        encoding="utf-8",
-    )
+    folder = variant(tmp_path, "waivers:\n  s2.0: {reason: {zh: 不查, en: not checked}}\n")
     assert main(["lint", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "features/maojian/二_首问负责制.feature:" in out and "s2.0" in out
