@@ -26,8 +26,8 @@ def _yes_no(value: Any) -> Any:
     return value
 
 
-def _name_list(value: Any) -> Any:
-    """A list cell may hold several names separated the way Chinese clerks write them."""
+def split_list(value: Any) -> Any:
+    """A list cell may hold several names or words separated the way Chinese clerks write them."""
     if isinstance(value, str):
         for separator in "、，,;；":
             value = value.replace(separator, "\n")
@@ -46,7 +46,7 @@ def code_of(vocabulary: dict[str, str]) -> Any:
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
-Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_name_list)]
+Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(split_list)]
 Text = Annotated[str, Field(min_length=1)]
 
 

@@ -18,7 +18,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Names, Text, YesNo, _yes_no, code_of
+from iprules.ledger.record import CaseRecord, Names, Text, YesNo, _yes_no, code_of, split_list
 
 SERVICE_KINDS: dict[str, str] = {"办事": "business", "咨询": "consultation"}
 CHANNELS: dict[str, str] = {"来访": "visit", "电话": "phone"}
@@ -70,15 +70,6 @@ ComplaintKind = Annotated[
 ]
 
 
-def _word_list(value: object) -> object:
-    """A cell of several vocabulary words, separated the way clerks write lists."""
-    if isinstance(value, str):
-        for separator in "、，,;；":
-            value = value.replace(separator, "\n")
-        return [part.strip() for part in value.split("\n") if part.strip()]
-    return value
-
-
 class ServiceRecord(CaseRecord):
     """One matter in the service register: a piece of business or a consultation."""
 
@@ -97,7 +88,7 @@ class ServiceRecord(CaseRecord):
     missing: Names = Field(default_factory=list, title="受理时缺少的手续材料")
     supplemented: dt.date | None = Field(default=None, title="补齐日期")
     unlawful: YesNo = Field(default=False, title="诉求违反法律法规")
-    situations: Annotated[list[Situation], BeforeValidator(_word_list)] = Field(
+    situations: Annotated[list[Situation], BeforeValidator(split_list)] = Field(
         default_factory=list, title="需报告的情形"
     )
     situation_date: dt.date | None = Field(default=None, title="情形发现日期")
@@ -114,7 +105,7 @@ class NoticeRecord(CaseRecord):
     date: dt.date = Field(title="告知日期")
     staff: str | None = Field(default=None, title="告知人")
     form: NoticeForm = Field(title="告知形式")
-    contents: Annotated[list[NoticeContent], BeforeValidator(_word_list)] = Field(
+    contents: Annotated[list[NoticeContent], BeforeValidator(split_list)] = Field(
         default_factory=list, title="告知内容"
     )
     items: Names = Field(default_factory=list, title="要求补办的手续材料")

@@ -20,7 +20,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Names, Text, YesNo, code_of
+from iprules.ledger.record import CaseRecord, Names, Text, YesNo, code_of, split_list
 
 SPECIAL_SERVICES: dict[str, str] = {
     "培育引导": "cultivation",
@@ -42,13 +42,9 @@ SpecialService = Annotated[
 
 def _service_list(value: object) -> object:
     """Several services in one cell, separated the way Chinese clerks write lists; "无" is none."""
-    if isinstance(value, str):
-        if value.strip() in ("无", "没有", "none"):
-            return []
-        for separator in "、，,;；":
-            value = value.replace(separator, "\n")
-        return [part.strip() for part in value.split("\n") if part.strip()]
-    return value
+    if isinstance(value, str) and value.strip() in ("无", "没有", "none"):
+        return []
+    return split_list(value)
 
 
 class StationInspectionRecord(CaseRecord):
