@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from iprules.i18n import Text, text
 from iprules.ledger.model import RECORD_KINDS
+from iprules.ledger.record import blank_meaning
 
 POLICY_VOCABULARIES: dict[str, str] = {
     "position": "positions",
@@ -42,6 +43,7 @@ class Column:
     shape: Shape
     words: tuple[str, ...]  # a closed vocabulary's words as a clerk writes them
     policy_list: str | None  # the policy parameter listing the allowed words
+    blank: dict[str, str] | None = None  # what an empty cell means (ledger.record.blank)
 
     def header(self, lang: str) -> str:
         return self.title if lang == "zh" else self.name
@@ -63,6 +65,9 @@ class Column:
         if self.policy_list:
             zh += "；从下拉列表中选择（政策参数 " + self.policy_list + "）"
             en += f"; pick from the list (policy parameter {self.policy_list})"
+        if self.blank:
+            zh += "；留空：" + self.blank["zh"]
+            en += "; if blank: " + self.blank["en"]
         return text(zh, en)
 
 
@@ -107,6 +112,7 @@ def _column(kind: str, name: str, info: FieldInfo) -> Column:
         shape=shape,
         words=words,
         policy_list=POLICY_VOCABULARIES.get(name),
+        blank=blank_meaning(info),
     )
 
 

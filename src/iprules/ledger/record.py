@@ -45,6 +45,25 @@ def code_of(vocabulary: dict[str, str]) -> Any:
     return convert
 
 
+def blank(zh: str, en: str) -> dict[str, Any]:
+    """What an empty cell of an optional field means, declared where the field is.
+
+    A blank must never silently decide a verdict: each optional field says what leaving it
+    empty means (nothing, "not recorded so the rule cannot decide", or a named
+    interpretation), and docs/vocabulary.md and the template show it to the clerk.
+    Use as `Field(default=None, title=…, json_schema_extra=blank("…", "…"))`.
+    """
+    return {"blank": {"zh": zh, "en": en}}
+
+
+def blank_meaning(info: Any) -> dict[str, str] | None:
+    """The `blank(...)` declaration of a pydantic field, if it has one."""
+    extra = getattr(info, "json_schema_extra", None)
+    if isinstance(extra, dict) and isinstance(extra.get("blank"), dict):
+        return dict(extra["blank"])
+    return None
+
+
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(split_list)]
 Text = Annotated[str, Field(min_length=1)]
