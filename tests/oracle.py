@@ -111,26 +111,47 @@ def hits(rule: Rule, facts: Sequence[Fact]) -> set[Hit]:
     return found
 
 
-def verdicts(rule: Rule, facts: Sequence[Fact]) -> dict[tuple[str, ...], str]:
-    """Semantics 1 and 4: each subject (fact ids of the applies aliases) and its verdict."""
+@dataclass(frozen=True)
+class Judgement:
+    """A subject's verdict, the branch that decided it and the readings it cites."""
+
+    verdict: str
+    branch: str
+    interpretations: tuple[str, ...]
+
+
+def judgements(rule: Rule, facts: Sequence[Fact]) -> dict[tuple[str, ...], Judgement]:
+    """Semantics 1, 4 and 6: each subject (fact ids of the applies aliases), its verdict, the
+    first alternative of that verdict (in the file's order) that matched it, and the rule's
+    readings followed by those of every alternative of that verdict that matched it."""
     found = hits(rule, facts)
-    result: dict[tuple[str, ...], str] = {}
+    result: dict[tuple[str, ...], Judgement] = {}
     for hit in found:
         if hit.kind != "applies":
             continue
         ids = dict(hit.binding)
         subject = tuple(ids[p.alias] for p in rule.applies)
-
-        def alternative_matches(kind: str, subject: tuple[str, ...] = subject) -> bool:
-            return any(
-                other.kind == kind and tuple(dict(other.binding)[p.alias] for p in rule.applies) == subject
-                for other in found
-            )
-
-        if alternative_matches("violation"):
-            result[subject] = "violation"
-        elif alternative_matches("undetermined"):
-            result[subject] = "undetermined"
+        matched = {
+            (other.kind, other.index)
+            for other in found
+            if other.kind != "applies"
+            and tuple(dict(other.binding)[p.alias] for p in rule.applies) == subject
+        }
+        for verdict in ("violation", "undetermined"):
+            deciding = [a for a in rule.alternatives if a.kind == verdict and (a.kind, a.index) in matched]
+            if deciding:
+                first = deciding[0]
+                cited = list(rule.interpretations)
+                for alternative in deciding:
+                    cited += [name for name in alternative.interpretations if name not in cited]
+                branch = f"{verdict}:{first.name}" if first.name else f"{verdict}:{first.index}"
+                result[subject] = Judgement(verdict, branch, tuple(cited))
+                break
         else:
-            result[subject] = "compliant"
+            result[subject] = Judgement("compliant", "compliant", rule.interpretations)
     return result
+
+
+def verdicts(rule: Rule, facts: Sequence[Fact]) -> dict[tuple[str, ...], str]:
+    """Each subject and its verdict alone."""
+    return {subject: judged.verdict for subject, judged in judgements(rule, facts).items()}

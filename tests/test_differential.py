@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,7 +26,7 @@ from iprules.findings import assemble
 from iprules.policy.compile import CompiledPolicy, compile_rules
 from iprules.policy.rules import OPERATORS, Rule, RuleContext, parse_rule_file
 from iprules.policy.yamlfile import parse_yaml
-from oracle import Fact, Hit, hits, verdicts
+from oracle import Fact, Hit, hits, judgements, verdicts
 
 BIG = os.environ.get("IPRULES_BIG") == "1"
 # fact types of the record kinds benchmarks/synthetic.py makes by hand (realistic cases)
@@ -58,17 +59,20 @@ def _agree(rules: list[Rule], compiled: CompiledPolicy, engine: Engine, case: Ca
     return expected
 
 
-def _agree_on_verdicts(rules: list[Rule], compiled: CompiledPolicy, engine: Engine, case: CaseFacts) -> None:
+def _agree_on_verdicts(
+    rules: list[Rule], compiled: CompiledPolicy, engine: Engine, case: CaseFacts
+) -> set[tuple[str, str]]:
+    """Engine findings and oracle judgements agree on verdict, deciding branch and readings
+    cited; returns the (rule, branch) pairs that decided a verdict."""
     findings = assemble(case, engine.run_case(case.case, case.facts), rules, compiled)
-    engine_counts: dict[tuple[str, str], int] = {}
-    for finding in findings:
-        key = (finding.rule, finding.verdict)
-        engine_counts[key] = engine_counts.get(key, 0) + 1
-    oracle_counts: dict[tuple[str, str], int] = {}
-    for rule in rules:
-        for verdict in verdicts(rule, case.facts).values():
-            oracle_counts[(rule.id, verdict)] = oracle_counts.get((rule.id, verdict), 0) + 1
+    engine_counts = Counter((f.rule, f.verdict, f.branch, f.interpretations) for f in findings)
+    oracle_counts = Counter(
+        (rule.id, judged.verdict, judged.branch, judged.interpretations)
+        for rule in rules
+        for judged in judgements(rule, case.facts).values()
+    )
     assert engine_counts == oracle_counts, f"case {case.case}: facts {case.facts}"
+    return {(rule, branch) for rule, _, branch, _ in engine_counts}
 
 
 # --- the real policy --------------------------------------------------------------------
@@ -106,7 +110,9 @@ def test_policy_on_generated_ledgers(seed: int, cases: int) -> None:
 
 # --- synthetic rules: every operator ------------------------------------------------------
 
-_CONTEXT = RuleContext(frozenset({"s2.0"}), {"limit": 2, "words": ["甲", "b"]}, frozenset())
+_CONTEXT = RuleContext(
+    frozenset({"s2.0"}), {"limit": 2, "words": ["甲", "b"]}, frozenset({"reading-a", "reading-b"})
+)
 _TEXTS = ["a", "b", "甲", "乙b", "f1", "f2"]
 
 
@@ -127,9 +133,11 @@ rules:
       - when:
           a: {order: {lt: 2}, rank: {gt: 0}, position: {ne: b}}
         message: {zh: x, en: x}
-      - when:
+      - name: not-listed
+        interpretations: [reading-a]
+        when:
           a: {inquiry: {not_in: [a, f1]}, together: true, day: {exists: true}}
-        message: {zh: x, en: x}
+        message: {zh: y, en: y}
       - when:
           a: {staff: {matches: "(a|甲).*"}, rank: {exists: false}}
         message: {zh: x, en: x}
@@ -140,6 +148,7 @@ rules:
   - id: ops-join
     clause: s2.0
     title: {zh: 关联, en: joins}
+    interpretations: [reading-b]
     applies:
       r: {type: first_responder}
     violations:

@@ -52,6 +52,9 @@ def test_the_sample_rule_is_valid() -> None:
         (('"{higher.staff}", en', '"{higher.name}", en'), 10, "higher.name"),
         (("clause: s2.0\n", "clause: s2.0\n    interpretations: [no-such-reading]\n"), 4, "no-such-reading"),
         (("rank: {gt: $responder.rank}", "rank: {gt: 是}"), 9, "gt"),
+        (("      - when:", "      - interpretations: [no-such-reading]\n        when:"), 8, "no-such-reading"),
+        (("      - when:", "      - name: Late_Notice\n        when:"), 8, "name"),
+        (("      - when:", "      - nam: late\n        when:"), 8, "name"),
     ],
 )
 def test_each_mistake_names_its_line_and_what_is_wrong(
@@ -93,3 +96,24 @@ def test_a_message_may_quote_a_policy_parameter_filled_in_at_load() -> None:
 def test_an_unknown_policy_parameter_in_a_message_is_an_error() -> None:
     error = error_of(GOOD.replace('"{higher.staff}", en', '"{policy.no_such}", en'))
     assert error.line == 10 and "no_such" in error.en
+
+
+def test_an_alternative_name_used_twice_in_a_rule_is_refused() -> None:
+    twice = GOOD.replace("      - when:", "      - name: higher\n        when:") + (
+        "      - name: higher\n"
+        "        when:\n"
+        "          other: {type: asked, first: false}\n"
+        "        message: {zh: x, en: x}\n"
+    )
+    error = error_of(twice)
+    assert error.line == 12 and "higher" in error.zh and "higher" in error.en
+
+
+def test_an_alternative_carries_its_name_and_readings() -> None:
+    reading = sorted(POLICY.interpretations)[0]
+    named = GOOD.replace("      - when:", f"      - name: higher\n        interpretations: [{reading}]\n        when:")
+    (rule,) = parse_rule_file(parse_yaml(named, "r.yaml"), CONTEXT)
+    (alternative,) = rule.alternatives
+    assert (alternative.branch, alternative.interpretations) == ("violation:higher", (reading,))
+    (unnamed,) = parse_rule_file(parse_yaml(GOOD, "r.yaml"), CONTEXT)[0].alternatives
+    assert unnamed.branch == "violation:0"

@@ -5,6 +5,12 @@ subject is a violation if some violation alternative matched with the same subje
 otherwise undetermined if some undetermined alternative did, otherwise compliant. A match
 of a violation is certain (the facts it names are there); a missing fact can only hide a
 violation, which is what the undetermined alternatives are for.
+
+A finding names the branch that decided it (`decide`): the first alternative of its verdict,
+in the rule file's order, that matched (`violation:late`, `undetermined:0`), or `compliant`.
+It cites the rule's interpretations and those of every alternative whose message it shows
+(each matched alternative of its verdict): a reading that one alternative relies on is cited
+only where that alternative spoke.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from iprules.facts import CaseFacts, field_spec
 from iprules.i18n import Text
 from iprules.ledger.source import Source
 from iprules.policy.compile import CompiledPolicy, alternative_of
-from iprules.policy.rules import Rule
+from iprules.policy.rules import COMPLIANT_BRANCH, Alternative, Rule
 
 Verdict = Literal["violation", "undetermined", "compliant"]
 VERDICT_ORDER: dict[str, int] = {"violation": 0, "undetermined": 1, "compliant": 2}
@@ -35,6 +41,7 @@ class Finding(BaseModel):
     case: str
     verdict: Verdict
     rule: str
+    branch: str  # the alternative that decided the verdict (`Alternative.branch`), or "compliant"
     clauses: tuple[str, ...]
     title: Text
     messages: tuple[Text, ...]
@@ -62,18 +69,44 @@ def render(template: Text, bound: dict[str, dict[str, Any]]) -> Text:
     return message(fill("zh"), fill("en"))
 
 
+def decide(rule: Rule, matched: set[tuple[str, int]]) -> tuple[Verdict, str, tuple[str, ...]]:
+    """The verdict, the deciding branch and the readings cited, from the (kind, index) of
+    the alternatives that matched one subject. The oracle (tests/oracle.py) says the same
+    in its own words; the differential tests hold the two together."""
+    verdict: Verdict = "compliant"
+    if any(kind == "violation" for kind, _ in matched):
+        verdict = "violation"
+    elif matched:
+        verdict = "undetermined"
+    spoke: list[Alternative] = [
+        a for a in rule.alternatives if (a.kind, a.index) in matched and a.kind == verdict
+    ]
+    branch = spoke[0].branch if spoke else COMPLIANT_BRANCH
+    readings = list(rule.interpretations)
+    for alternative in spoke:
+        readings += [name for name in alternative.interpretations if name not in readings]
+    return verdict, branch, tuple(readings)
+
+
 def finding_from_values(
-    case: str, verdict: str, rule: Rule, messages: tuple[Text, ...], evidence: tuple[Source, ...]
+    case: str,
+    verdict: str,
+    rule: Rule,
+    messages: tuple[Text, ...],
+    evidence: tuple[Source, ...],
+    branch: str,
+    interpretations: tuple[str, ...],
 ) -> Finding:
     """A finding from parts that are already models (the rule's, or made by `assemble`)."""
     finding = Finding(
         case=case,
         verdict=verdict,  # type: ignore[arg-type]  # validated by the model
         rule=rule.id,
+        branch=branch,
         clauses=rule.clauses,
         title=rule.title,
         messages=messages,
-        interpretations=rule.interpretations,
+        interpretations=interpretations,
         evidence=evidence,
     )
     return share_fields_set(finding, _FINDING_FIELDS)
@@ -103,7 +136,9 @@ def assemble(
     by_id = {fact["id"]: fact for fact in case.facts}
     rule_by_id = {rule.id: rule for rule in rules}
     subjects: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, Text, tuple[str, ...]]]] = defaultdict(list)
+    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, Text, tuple[str, ...]]]] = defaultdict(
+        list
+    )
     for match in matches:
         target = compiled.targets[match.name]
         rule = rule_by_id[target.rule]
@@ -116,23 +151,21 @@ def assemble(
         assert alternative is not None
         bound = {alias: by_id[fact_id] for alias, fact_id in ids.items()}
         outcomes[(rule.id, subject)].append(
-            (target.kind, render(alternative.message, bound), tuple(ids.values()))
+            (target.kind, target.index, render(alternative.message, bound), tuple(ids.values()))
         )
     findings = []
     for rule in rules:
         for subject in sorted(subjects.get(rule.id, ())):
             found = outcomes.get((rule.id, subject), [])
-            verdict: Verdict = "compliant"
-            if any(kind == "violation" for kind, _, _ in found):
-                verdict = "violation"
-            elif found:
-                verdict = "undetermined"
-            relevant = [(message, ids) for kind, message, ids in found if kind == verdict]
+            verdict, branch, readings = decide(rule, {(kind, index) for kind, index, _, _ in found})
+            relevant = [(message, ids) for kind, _, message, ids in found if kind == verdict]
             if verdict == "compliant":
                 bound = {p.alias: by_id[fact_id] for p, fact_id in zip(rule.applies, subject, strict=True)}
                 relevant = [(render(rule.compliant or rule.title, bound), subject)]
             fact_ids = {fact_id for _, ids in relevant for fact_id in ids} | set(subject)
             sources = sorted({s for fact_id in fact_ids for s in case.sources[fact_id]}, key=Source.sort_key)
             messages = tuple(sorted({message for message, _ in relevant}, key=lambda t: (t.zh, t.en)))
-            findings.append(finding_from_values(case.case, verdict, rule, messages, tuple(sources)))
+            findings.append(
+                finding_from_values(case.case, verdict, rule, messages, tuple(sources), branch, readings)
+            )
     return sorted(findings, key=Finding.sort_key)

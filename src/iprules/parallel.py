@@ -126,6 +126,8 @@ def pack_finding(finding: Finding) -> PackedFinding:
         finding.rule,
         tuple((m.zh, m.en) for m in finding.messages),
         tuple((s.file, s.line, s.sheet) for s in finding.evidence),
+        finding.branch,
+        finding.interpretations,
     )
 
 
@@ -237,13 +239,15 @@ def _unpack_finding(
     texts: dict[tuple[str, str], Text],
     sources: dict[tuple[str, int, str | None], Source],
 ) -> Finding:
-    case, verdict, rule_id, messages, evidence = packed
+    case, verdict, rule_id, messages, evidence, branch, readings = packed
     return finding_from_values(
         case,
         verdict,
         rules[rule_id],
         tuple(_interned(texts, m, lambda m: message(m[0], m[1])) for m in messages),
         tuple(_interned(sources, s, lambda s: Source(file=s[0], line=s[1], sheet=s[2])) for s in evidence),
+        branch,
+        readings,
     )
 
 

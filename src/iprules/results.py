@@ -18,9 +18,16 @@ from collections.abc import Iterator
 from operator import itemgetter
 from typing import IO, TypeAlias
 
-# (case, verdict, rule id, messages as (zh, en), evidence as (file, line, sheet))
+# (case, verdict, rule id, messages as (zh, en), evidence as (file, line, sheet), branch,
+# interpretations cited)
 PackedFinding: TypeAlias = tuple[
-    str, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, int, str | None], ...]
+    str,
+    str,
+    str,
+    tuple[tuple[str, str], ...],
+    tuple[tuple[str, int, str | None], ...],
+    str,
+    tuple[str, ...],
 ]
 PackedCase: TypeAlias = tuple[str, list[PackedFinding]]
 
@@ -46,8 +53,8 @@ class FindingSpool:
             return
         for _, found in cases:
             self.cases += 1
-            self.judged += len({rule for _, _, rule, _, _ in found})
-            for _, verdict, rule, _, _ in found:
+            self.judged += len({packed[2] for packed in found})
+            for _, verdict, rule, *_ in found:
                 self.verdicts[verdict] += 1
                 self.by_rule[(rule, verdict)] += 1
         if self._file is None:

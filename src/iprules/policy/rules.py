@@ -25,7 +25,9 @@ _ALIAS = re.compile(r"^[a-z][a-z0-9_]*$")
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
 RULE_KEYS = {"id", "clause", "title", "applies", "violations", "undetermined", "compliant", "interpretations"}
-ALTERNATIVE_KEYS = {"when", "message"}
+ALTERNATIVE_KEYS = {"when", "message", "name", "interpretations"}
+_BRANCH_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+COMPLIANT_BRANCH = "compliant"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,14 @@ class Alternative:
     patterns: tuple[Pattern, ...]  # refinements of applies patterns are merged in
     message: Text
     line: int
+    name: str = ""  # the optional `name:`; the index is used when there is none
+    interpretations: tuple[str, ...] = ()  # readings this alternative alone relies on
+
+    @property
+    def branch(self) -> str:
+        """The stable name of this alternative in findings and coverage: `violation:late`,
+        or `undetermined:0` (its index in its list) when the rule gives it no name."""
+        return f"{self.kind}:{self.name or self.index}"
 
 
 @dataclass(frozen=True)
@@ -160,18 +170,7 @@ def _parse_rule(document: YamlDocument, path: Path_, item: Any, context: RuleCon
                 f"未知的条款编号“{clause}”；相近的有：{'、'.join(close) or '无'}（条款在 features/ 中定义）",
                 f"unknown clause id '{clause}'; close ones: {', '.join(close) or 'none'} (clauses are defined in features/)",
             )
-    interpretations = item.get("interpretations", [])
-    if not isinstance(interpretations, list):
-        raise document.error(
-            (*path, "interpretations"), "interpretations 应为列表", "interpretations must be a list"
-        )
-    for name in interpretations:
-        if name not in context.interpretations:
-            raise document.error(
-                (*path, "interpretations"),
-                f"policy.yaml 中没有名为“{name}”的解释",
-                f"no interpretation named '{name}' in policy.yaml",
-            )
+    interpretations = _interpretations(document, (*path, "interpretations"), item, context)
     applies = _parse_patterns(document, (*path, "applies"), item["applies"], {}, context, allow_refine=False)
     if any(pattern.absent for pattern in applies):
         raise document.error(
@@ -184,9 +183,16 @@ def _parse_rule(document: YamlDocument, path: Path_, item: Any, context: RuleCon
         if not isinstance(entries, list) or (kind == "violation" and not entries):
             raise document.error((*path, key), f"{key} 应为非空列表", f"{key} must be a non-empty list")
         for index, entry in enumerate(entries):
-            alternatives.append(
-                _parse_alternative(document, (*path, key, index), kind, index, entry, known, context)
+            alternative = _parse_alternative(
+                document, (*path, key, index), kind, index, entry, known, context
             )
+            if any(other.branch == alternative.branch for other in alternatives):
+                raise document.error(
+                    (*path, key, index, "name"),
+                    f"同一规则中情形名称“{alternative.name}”重复：每个情形的名称应唯一",
+                    f"alternative name '{alternative.name}' is used twice in this rule: each must be unique",
+                )
+            alternatives.append(alternative)
     compliant = (
         _text(document, (*path, "compliant"), item["compliant"], "compliant") if "compliant" in item else None
     )
@@ -203,6 +209,28 @@ def _parse_rule(document: YamlDocument, path: Path_, item: Any, context: RuleCon
         file=document.file,
         line=document.line_of(path),
     )
+
+
+def _interpretations(
+    document: YamlDocument, path: Path_, item: dict[str, Any], context: RuleContext
+) -> tuple[str, ...]:
+    """A rule's or an alternative's `interpretations:`, each a name from policy.yaml."""
+    names = item.get("interpretations", [])
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise document.error(
+            path, "interpretations 应为解释名称的列表", "interpretations must be a list of names"
+        )
+    for name in names:
+        if name not in context.interpretations:
+            close = sorted(known for known in context.interpretations if name.split("-")[0] in known)[:5]
+            raise document.error(
+                path,
+                f"policy.yaml 中没有名为“{name}”的解释；相近的有：{'、'.join(close) or '无'}",
+                f"no interpretation named '{name}' in policy.yaml; close ones: {', '.join(close) or 'none'}",
+            )
+    if len(set(names)) != len(names):
+        raise document.error(path, "同一解释列了两次", "an interpretation is listed twice")
+    return tuple(names)
 
 
 def _parse_alternative(
@@ -222,9 +250,17 @@ def _parse_alternative(
     ):
         raise document.error(
             path,
-            "每个情形应有且只有 when: 和 message:",
-            "each alternative needs exactly 'when:' and 'message:'",
+            "每个情形应有 when: 和 message:，另可有 name: 和 interpretations:",
+            "each alternative needs 'when:' and 'message:', and may have 'name:' and 'interpretations:'",
         )
+    branch_name = entry.get("name", "")
+    if "name" in entry and (not isinstance(branch_name, str) or not _BRANCH_NAME.match(branch_name)):
+        raise document.error(
+            (*path, "name"),
+            f"情形名称 name: {branch_name!r} 应以小写字母开头，只用小写字母、数字和连字符，如 late-notice",
+            f"an alternative's name: {branch_name!r} must start with a lowercase letter and use lowercase letters, digits and hyphens, e.g. late-notice",
+        )
+    interpretations = _interpretations(document, (*path, "interpretations"), entry, context)
     extra = _parse_patterns(document, (*path, "when"), entry["when"], applies, context, allow_refine=True)
     refined = {pattern.alias: pattern for pattern in extra if pattern.alias in applies}
     patterns = [refined.get(alias, pattern) for alias, pattern in applies.items()]
@@ -252,7 +288,13 @@ def _parse_alternative(
                     f"{{{alias}.{name}}} in the message: {pattern.fact_type} has no field {name}",
                 )
     return Alternative(
-        kind=kind, index=index, patterns=tuple(patterns), message=message, line=document.line_of(path)
+        kind=kind,
+        index=index,
+        patterns=tuple(patterns),
+        message=message,
+        line=document.line_of(path),
+        name=branch_name,
+        interpretations=interpretations,
     )
 
 

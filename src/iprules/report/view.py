@@ -27,6 +27,7 @@ def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]
         "verdict": finding.verdict,
         "verdict_label": VERDICT_WORDS[finding.verdict](lang),
         "rule": finding.rule,
+        "branch": finding.branch,
         "title": finding.title(lang),
         "clauses": [
             {
@@ -54,15 +55,15 @@ class PackedView:
         self._policy = policy
         self._lang = lang
         self._rules = {rule.id: rule for rule in policy.rules}
-        self._parts: dict[str, tuple[str, list[dict[str, Any]], list[dict[str, Any]]]] = {}
+        self._parts: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+        self._readings: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         self._labels = {verdict: words(lang) for verdict, words in VERDICT_WORDS.items()}
 
-    def _rule_parts(self, rule_id: str) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+    def _rule_parts(self, rule_id: str) -> tuple[str, list[dict[str, Any]]]:
         parts = self._parts.get(rule_id)
         if parts is None:
             rule = self._rules[rule_id]
             clauses = self._policy.clause_by_id
-            interpretations = self._policy.interpretations
             parts = self._parts[rule_id] = (
                 rule.title(self._lang),
                 [
@@ -74,22 +75,29 @@ class PackedView:
                     }
                     for clause_id in rule.clauses
                 ],
-                [
-                    {"id": name, "reading": interpretations[name].reading(self._lang)}
-                    for name in rule.interpretations
-                ],
             )
         return parts
 
+    def _cited(self, names: tuple[str, ...]) -> list[dict[str, Any]]:
+        readings = self._readings.get(names)
+        if readings is None:
+            interpretations = self._policy.interpretations
+            readings = self._readings[names] = [
+                {"id": name, "reading": interpretations[name].reading(self._lang)} for name in names
+            ]
+        return readings
+
     def __call__(self, packed: PackedFinding) -> dict[str, Any]:
-        case, verdict, rule_id, messages, evidence = packed
-        title, clauses, readings = self._rule_parts(rule_id)
+        case, verdict, rule_id, messages, evidence, branch, names = packed
+        title, clauses = self._rule_parts(rule_id)
+        readings = self._cited(names)
         zh = self._lang == "zh"
         return {
             "case": case,
             "verdict": verdict,
             "verdict_label": self._labels[verdict],
             "rule": rule_id,
+            "branch": branch,
             "title": title,
             "clauses": clauses,
             "messages": [m[0] if zh else m[1] for m in messages],
