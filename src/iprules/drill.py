@@ -51,6 +51,16 @@ def drill(
     for scenario in scenarios:
         outcome = run_scenario(scenario, policy)
         say(f"\n{'场景' if zh else 'Scenario'}: {scenario.name}  [{scenario.clause}]")
+        if not outcome.passed:
+            # a scenario that does not hold (or whose ledger breaks a clause it does not
+            # declare) would teach the wrong answer somewhere: say so before asking
+            say(
+                "  ⚠ 本场景与规则不一致，答案仅供参考（请告知培训负责人）："
+                if zh
+                else "  ⚠ this scenario does not hold against the policy; take its answers with care:"
+            )
+            for failure in outcome.failures:
+                say(f"    {failure}")
         for table in scenario.tables:
             say(f"  {'台账' if zh else 'ledger'} {table.kind}:")
             for row in table.rows:

@@ -2,7 +2,9 @@
 
 The Gherkin steps are a small closed language (ledger tables in, verdicts out). pytest-bdd
 runs them as tests; `iprules clauses` runs them to count which rules each scenario pins;
-`iprules drill` shows their facts to trainees. One interpreter here serves all three.
+`iprules drill` shows their facts to trainees. One interpreter here serves all three, and so
+does its one consistency check (`undeclared`): a scenario's ledger is run against the whole
+policy, and every 违规 or 无法判定 it gives must be declared by one of its verdict steps.
 """
 
 from __future__ import annotations
@@ -179,6 +181,32 @@ def judge(expectation: Expectation, report: Report, where: str) -> tuple[list[Fi
     return found, failures
 
 
+_UNDECLARED_WORDS = {"violation": "违规", "undetermined": "无法判定"}
+
+
+def undeclared(findings: list[Finding], expectations: list[Expectation], where: str) -> list[str]:
+    """Every 违规 or 无法判定 the ledger gives, on any clause, that no verdict step declares.
+
+    A scenario is an example of the whole policy, not of one rule: a ledger that breaks some
+    other clause as well would teach a trainee (and a reviewer) that it is fine. A 合规
+    elsewhere need not be declared: it is what every clause a scenario is not about should say.
+    """
+    steps = [expectation for expectation in expectations if expectation.verdict is not None]
+    failures = []
+    for finding in findings:
+        if finding.verdict not in _UNDECLARED_WORDS or any(step.selects(finding) for step in steps):
+            continue
+        clause = finding.clauses[0]
+        word = _UNDECLARED_WORDS[finding.verdict]
+        said = "; ".join(message.zh for message in finding.messages)
+        failures.append(
+            f"{where}: undeclared verdict: case {finding.case!r} is {word} ({finding.verdict}) under rule "
+            f"{finding.rule} (clause {', '.join(finding.clauses)}): {said} — declare it with "
+            f'而且案件"{finding.case}"按条款"{clause}"的结论为"{word}" or change the ledger so it gives none'
+        )
+    return failures
+
+
 def run_scenario(scenario: Scenario, policy: Policy) -> Outcome:
     items: list[Entry | Rejection] = []
     for table in scenario.tables:
@@ -190,6 +218,7 @@ def run_scenario(scenario: Scenario, policy: Policy) -> Outcome:
         found, problems = judge(expectation, report, f"{scenario.file}:{expectation.line}")
         pinned.append((expectation, found))
         failures += problems
+    failures += undeclared(report.findings, scenario.expectations, f"{scenario.file}:{scenario.line}")
     if scenario.rejected is not None and report.summary.records_rejected != scenario.rejected:
         failures.append(
             f"{scenario.file}: expected {scenario.rejected} rejected, got {report.summary.records_rejected}"

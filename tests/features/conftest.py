@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from pytest_bdd import given, parsers, then, when
+from pytest_bdd.parser import Feature
+from pytest_bdd.parser import Scenario as BddScenario
 
 from iprules.check import Report, check_entries
 from iprules.ledger.entry import Entry
@@ -31,6 +33,7 @@ from iprules.scenarios import (
     Table,
     judge,
     table_entries,
+    undeclared,
     verdict_of,
 )
 
@@ -47,9 +50,13 @@ class Scene:
         assert self.report is not None, "the scenario must check the ledger (当检查台账) before asserting"
         return self.report
 
+    declared: list[Expectation] = field(default_factory=list)
+
     def expect(self, expectation: Expectation) -> None:
         _, failures = judge(expectation, self.checked(), "scenario")
         assert not failures, failures
+        if expectation is not self.last:
+            self.declared.append(expectation)
         self.last = expectation
 
 
@@ -61,6 +68,23 @@ def policy() -> Policy:
 @pytest.fixture
 def scene() -> Scene:
     return Scene()
+
+
+def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Feature, scenario: BddScenario) -> None:
+    """The whole-policy check `iprules clauses` and `iprules drill` apply too: every 违规 or
+    无法判定 the scenario's ledger gives must be declared by one of its verdict steps. Only
+    once every step has held (a failed step has already failed the test)."""
+    scene: Scene = request.getfixturevalue("scene")
+    if scene.report is None or len(scene.declared) < _verdict_steps(scenario):
+        return
+    where = f"{Path(feature.filename).relative_to(ROOT)}:{scenario.line_number}"
+    failures = undeclared(scene.report.findings, scene.declared, where)
+    assert not failures, "\n".join(failures)
+
+
+def _verdict_steps(scenario: BddScenario) -> int:
+    patterns = (RULE_VERDICT_STEP, CLAUSE_VERDICT_STEP, NOT_APPLICABLE_STEP)
+    return sum(any(p.match(step.name) for p in patterns) for step in scenario.steps)
 
 
 @given(parsers.re(TABLE_STEP.pattern))
