@@ -52,7 +52,11 @@ def test_the_sample_rule_is_valid() -> None:
         (('"{higher.staff}", en', '"{higher.name}", en'), 10, "higher.name"),
         (("clause: s2.0\n", "clause: s2.0\n    interpretations: [no-such-reading]\n"), 4, "no-such-reading"),
         (("rank: {gt: $responder.rank}", "rank: {gt: 是}"), 9, "gt"),
-        (("      - when:", "      - interpretations: [no-such-reading]\n        when:"), 8, "no-such-reading"),
+        (
+            ("      - when:", "      - interpretations: [no-such-reading]\n        when:"),
+            8,
+            "no-such-reading",
+        ),
         (("      - when:", "      - name: Late_Notice\n        when:"), 8, "name"),
         (("      - when:", "      - nam: late\n        when:"), 8, "name"),
     ],
@@ -111,7 +115,9 @@ def test_an_alternative_name_used_twice_in_a_rule_is_refused() -> None:
 
 def test_an_alternative_carries_its_name_and_readings() -> None:
     reading = sorted(POLICY.interpretations)[0]
-    named = GOOD.replace("      - when:", f"      - name: higher\n        interpretations: [{reading}]\n        when:")
+    named = GOOD.replace(
+        "      - when:", f"      - name: higher\n        interpretations: [{reading}]\n        when:"
+    )
     (rule,) = parse_rule_file(parse_yaml(named, "r.yaml"), CONTEXT)
     (alternative,) = rule.alternatives
     assert (alternative.branch, alternative.interpretations) == ("violation:higher", (reading,))

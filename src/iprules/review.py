@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from iprules.coverage import Coverage
+import re
+
+from iprules.coverage import BranchCoverage, Coverage
 from iprules.i18n import Lang
 from iprules.policy.load import Policy
 from iprules.scenarios import Scenario
@@ -26,18 +28,38 @@ def _start(text: str, length: int = 36) -> str:
     return text if len(text) <= length else text[:length] + "…"
 
 
+_PLACEHOLDER = re.compile(r"\{[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\}")
+
+
+def branch_words(branch: BranchCoverage, lang: Lang) -> str:
+    """A branch as the reader sees it. In Chinese, its place in the rule (违规情形第2条) and
+    the start of its message, never its internal name; in English, its name too."""
+    alternative = branch.alternative
+    where = f"{branch.rule.file}:{alternative.line}"
+    if lang == "zh":
+        kind = "违规情形" if alternative.kind == "violation" else "无法判定情形"
+        message = _PLACEHOLDER.sub("…", alternative.message.zh)
+        return f"{kind}第{alternative.index + 1}条（{where}）“{_start(message)}”"
+    message = _PLACEHOLDER.sub("…", alternative.message.en)
+    return f'{alternative.branch} ({where}) "{_start(message, 60)}"'
+
+
 def render_clauses(coverage: Coverage, policy: Policy, lang: Lang, clause_filter: str | None = None) -> str:
     zh = lang == "zh"
     lines = []
     rule_cover = {r.rule: r for r in coverage.rules}
+    rules = {rule.id: rule for rule in policy.rules}
     for item in coverage.clauses:
         clause = item.clause
         if clause_filter and not (clause.id == clause_filter or clause.id.startswith(f"{clause_filter}-")):
             continue
         status = _STATUS[lang][item.status]
-        text = clause.text if zh else clause.text_en
-        lines.append(f"{clause.id:<18} {clause.label:<6} [{status}] {clause.title}")
-        lines.append(f"    “{_start(text)}”" if zh else f'    "{_start(text, 60)}"')
+        if zh:
+            lines.append(f"{clause.id:<18} {clause.label:<6} [{status}] {clause.title}")
+            lines.append(f"    “{_start(clause.text)}”")
+        else:
+            lines.append(f"{clause.id:<18} {clause.label:<6} [{status}]")
+            lines.append(f'    "{_start(clause.text_en, 60)}"')
         for rule_id in item.rules:
             cover = rule_cover[rule_id]
             mark = (
@@ -45,29 +67,60 @@ def render_clauses(coverage: Coverage, policy: Policy, lang: Lang, clause_filter
                 if cover.pinned
                 else (" ← 缺少合规或违规场景" if zh else " ← lacks a compliant or violating scenario")
             )
-            label = "规则" if zh else "rule"
-            lines.append(f"    {label} {rule_id}（{_counts(cover.verdicts, lang)}）{mark}")
+            pinned = f"{cover.branches_pinned}/{len(cover.branches)}"
+            if zh:
+                lines.append(
+                    f"    规则 {rule_id} {rules[rule_id].title.zh}（{_counts(cover.verdicts, lang)}；分支 {pinned}）{mark}"
+                )
+            else:
+                lines.append(
+                    f"    rule {rule_id} {rules[rule_id].title.en} "
+                    f"({_counts(cover.verdicts, lang)}; branches {pinned}){mark}"
+                )
+            for branch in cover.unpinned():
+                lines.append(
+                    f"      未被场景固定：{branch_words(branch, lang)}"
+                    if zh
+                    else f"      not pinned: {branch_words(branch, lang)}"
+                )
         if item.scenarios:
-            label = "场景" if zh else "scenarios"
-            lines.append(f"    {label} {item.scenarios}（{_counts(item.verdicts, lang)}）")
+            counts = _counts(item.verdicts, lang)
+            lines.append(
+                f"    场景 {item.scenarios}（{counts}）"
+                if zh
+                else f"    scenarios {item.scenarios} ({counts})"
+            )
         if item.waiver is not None:
             lines.append(f"    {'豁免理由' if zh else 'waived'}: {item.waiver(lang)}")
         for name in item.interpretations:
             reading = policy.interpretations[name].reading(lang)
-            lines.append(f"    {'解释' if zh else 'reading'} {name}: {reading}")
+            lines.append(f"    解释：{reading}" if zh else f"    reading {name}: {reading}")
     totals = coverage.totals()
     total = sum(totals.values())
+    pinned, branches = coverage.branch_totals()
+    unpinned_rules = sum(not r.pinned for r in coverage.rules)
     if zh:
         lines.append(
             f"\n合计：条款 {total} 条 = 已编码 {totals['encoded']} + 已豁免 {totals['waived']} + 未处理 {totals['missing']}；"
-            f"规则 {len(coverage.rules)} 条，其中缺少合规或违规场景的 {sum(not r.pinned for r in coverage.rules)} 条"
+            f"规则 {len(coverage.rules)} 条，其中缺少合规或违规场景的 {unpinned_rules} 条；"
+            f"分支 {pinned}/{branches} 已被场景固定"
         )
     else:
         lines.append(
             f"\nTotal: {total} clauses = {totals['encoded']} encoded + {totals['waived']} waived + "
             f"{totals['missing']} not accounted for; {len(coverage.rules)} rules, "
-            f"{sum(not r.pinned for r in coverage.rules)} without both a compliant and a violating scenario"
+            f"{unpinned_rules} without both a compliant and a violating scenario; "
+            f"branches {pinned}/{branches} pinned by a scenario"
         )
+    unpinned = [
+        branch
+        for branch in coverage.unpinned_branches()
+        if not clause_filter
+        or any(c == clause_filter or c.startswith(f"{clause_filter}-") for c in branch.rule.clauses)
+    ]
+    if unpinned:
+        lines.append("未被场景固定的分支：" if zh else "Branches no scenario pins:")
+        lines += [f"  {branch.rule.id} {branch_words(branch, lang)}" for branch in unpinned]
     for failure in coverage.failing:
         lines.append(("场景未通过：" if zh else "failing scenario: ") + failure)
     return "\n".join(lines) + "\n"

@@ -182,6 +182,7 @@ def judge(expectation: Expectation, report: Report, where: str) -> tuple[list[Fi
 
 
 _UNDECLARED_WORDS = {"violation": "违规", "undetermined": "无法判定"}
+UNDECLARED = "undeclared verdict"  # how every failure of `undeclared` starts, after its place
 
 
 def undeclared(findings: list[Finding], expectations: list[Expectation], where: str) -> list[str]:
@@ -200,7 +201,7 @@ def undeclared(findings: list[Finding], expectations: list[Expectation], where: 
         word = _UNDECLARED_WORDS[finding.verdict]
         said = "; ".join(message.zh for message in finding.messages)
         failures.append(
-            f"{where}: undeclared verdict: case {finding.case!r} is {word} ({finding.verdict}) under rule "
+            f"{where}: {UNDECLARED}: case {finding.case!r} is {word} ({finding.verdict}) under rule "
             f"{finding.rule} (clause {', '.join(finding.clauses)}): {said} — declare it with "
             f'而且案件"{finding.case}"按条款"{clause}"的结论为"{word}" or change the ledger so it gives none'
         )

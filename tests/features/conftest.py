@@ -70,7 +70,9 @@ def scene() -> Scene:
     return Scene()
 
 
-def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Feature, scenario: BddScenario) -> None:
+def pytest_bdd_after_scenario(
+    request: pytest.FixtureRequest, feature: Feature, scenario: BddScenario
+) -> None:
     """The whole-policy check `iprules clauses` and `iprules drill` apply too: every 违规 or
     无法判定 the scenario's ledger gives must be declared by one of its verdict steps. Only
     once every step has held (a failed step has already failed the test)."""
