@@ -43,3 +43,37 @@ def test_the_english_listing_has_the_same_totals(capsys: pytest.CaptureFixture[s
     main(["clauses", "--lang", "en", "--policy", str(ROOT / "rules" / "maojian")])
     out = capsys.readouterr().out
     assert "0 not accounted for" in out
+
+
+def _listing(lang: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """The listing without its failing scenarios (quoted as the test runner reports them)."""
+    main(["clauses", "--lang", lang, "--policy", str(ROOT / "rules" / "maojian")])
+    lines = capsys.readouterr().out.splitlines()
+    return "\n".join(line for line in lines if not line.startswith(("场景未通过", "failing scenario")))
+
+
+def test_the_english_listing_shows_english_titles_renderings_and_readings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    policy = load_policy(ROOT / "rules" / "maojian")
+    out = _listing("en", capsys)
+    for rule in policy.rules:
+        assert f"rule {rule.id} {rule.title.en} (" in out
+    for clause in policy.clauses:
+        assert clause.text_en[:40] in out and clause.title not in out
+    for interpretation in policy.interpretations.values():
+        if interpretation.clauses:
+            assert interpretation.reading.en in out
+
+
+def test_the_chinese_listing_names_readings_and_branches_in_words_not_codes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    policy = load_policy(ROOT / "rules" / "maojian")
+    out = _listing("zh", capsys)
+    for name in policy.interpretations:
+        assert f"解释 {name}:" not in out and f" {name}: " not in out
+    for code in ("violation", "undetermined", "compliant", "branches"):
+        assert code not in out
+    for rule in policy.rules:
+        assert f"规则 {rule.id} {rule.title.zh}（" in out
