@@ -88,7 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     lint_cmd.add_argument("policy_folder", nargs="?", type=Path, default=None, help="policy folder to check")
     clauses_cmd = commands.add_parser(
-        "clauses", parents=[common], help="every clause: rules, scenarios or waiver / 条款覆盖情况"
+        "clauses",
+        parents=[common],
+        help="every clause: rules, branches pinned, scenarios or waiver; exit 1 while anything is unaccounted for / 条款覆盖情况",
     )
     clauses_cmd.add_argument("--clause", default=None, help="only this clause id (or its sub-ids)")
     scenarios_cmd = commands.add_parser(

@@ -67,15 +67,15 @@ def render_clauses(coverage: Coverage, policy: Policy, lang: Lang, clause_filter
                 if cover.pinned
                 else (" ← 缺少合规或违规场景" if zh else " ← lacks a compliant or violating scenario")
             )
-            pinned = f"{cover.branches_pinned}/{len(cover.branches)}"
+            fraction = f"{cover.branches_pinned}/{len(cover.branches)}"
             if zh:
                 lines.append(
-                    f"    规则 {rule_id} {rules[rule_id].title.zh}（{_counts(cover.verdicts, lang)}；分支 {pinned}）{mark}"
+                    f"    规则 {rule_id} {rules[rule_id].title.zh}（{_counts(cover.verdicts, lang)}；分支 {fraction}）{mark}"
                 )
             else:
                 lines.append(
                     f"    rule {rule_id} {rules[rule_id].title.en} "
-                    f"({_counts(cover.verdicts, lang)}; branches {pinned}){mark}"
+                    f"({_counts(cover.verdicts, lang)}; branches {fraction}){mark}"
                 )
             for branch in cover.unpinned():
                 lines.append(
