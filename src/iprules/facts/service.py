@@ -234,7 +234,9 @@ FACT_TYPES: dict[str, FactType] = {
                 "尚无上报记录，审计基准日仍在待上报期限内",
                 "no report-up recorded, and the audit date is still within the pending period",
             ),
-            "verified": _flag("经查实违反规定（台账未记录时无此项）", "verified breach (absent when not recorded)"),
+            "verified": _flag(
+                "经查实违反规定（台账未记录时无此项）", "verified breach (absent when not recorded)"
+            ),
             "verified_day": _day("查实日期", "date verified"),
             "handling": _text("处理情况", "handling recorded"),
             "handled_day": _day("处理日期", "date dealt with"),
@@ -403,7 +405,7 @@ def _complaint(result: CaseFacts, entry: Entry, reference: Reference, calendar: 
         "accepted_by": record.accepted_by,
         **unit_fields("accepted_by_", record.accepted_by, reference),
         "office": office,
-        "office_has_it": record.accepted_by == office and office is not None
+        "office_has_it": (office is not None and record.accepted_by == office)
         or _reaches(record.reported_to, office, reference),
         "reported_day": _ordinal(record.reported),
         "reported_to": record.reported_to,

@@ -139,7 +139,10 @@ class ComplaintRecord(CaseRecord):
     unit: str | None = Field(
         default=None,
         title="接待单位",
-        json_schema_extra=blank("不影响判定（二（四）不以接待单位判定）", "decides nothing (二（四） is not judged by the receiving unit)"),
+        json_schema_extra=blank(
+            "不影响判定（二（四）不以接待单位判定）",
+            "decides nothing (二（四） is not judged by the receiving unit)",
+        ),
     )
     staff: str | None = Field(
         default=None, title="接待人", json_schema_extra=blank("不影响判定", "decides nothing")
