@@ -59,15 +59,16 @@ def _inquiries(case: str, rng: random.Random, staff: int) -> list[Raw]:
         asked = [f"员工{rng.randrange(staff)}" for _ in range(rng.randint(1, 3))]
         if rng.random() < 0.05:
             asked.append("临时工")  # not in the roster: an undetermined comparison
-        records.append(
-            {
-                "type": "inquiry",
-                "case": case,
-                "date": _day(rng),
-                "asked": list(dict.fromkeys(asked)),
-                "together": rng.random() < 0.6,
-            }
-        )
+        record: Raw = {
+            "type": "inquiry",
+            "case": case,
+            "date": _day(rng),
+            "asked": list(dict.fromkeys(asked)),
+        }
+        roll = rng.random()  # one draw, so the sequence of the rest of the ledger stays the same
+        if not 0.6 <= roll < 0.66:  # now and then 同时被问 left blank: an undetermined first responder
+            record["together"] = roll < 0.6
+        records.append(record)
     return records
 
 

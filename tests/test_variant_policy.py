@@ -129,7 +129,8 @@ def test_what_the_variant_does_not_override_is_judged_alike(
 
 def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_parameters_it_overrides() -> None:
     """The scenarios pin Maojian's figures; under the variant exactly those that depend on an
-    overridden parameter change (office area, complaint phone, patent-dispute unit)."""
+    overridden parameter change (office area, complaint phone, patent-dispute unit, the bureau
+    office that accepts reports about first responders)."""
     zhangwan = load_policy(ZHANGWAN)
     # the steps' own verdicts (undeclared verdicts elsewhere: test_scenario_consistency.py)
     failing = {
@@ -137,4 +138,36 @@ def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_paramet
         for s in read_scenarios(ROOT / "features", ROOT)
         if any(f": {UNDECLARED}: " not in f for f in run_scenario(s, zhangwan).failures)
     }
-    assert failing == {"s1.1-office", "s4.7", "s5.4-routing"}
+    assert failing == {"s1.1-office", "s2.5-accept", "s4.7", "s5.4-routing"}
+
+
+def test_each_bureau_s_own_office_accepts_reports_about_its_first_responders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """二（五） "由区市场监管局办公室负责受理" names the issuing bureau's office: under Zhangwan's
+    policy, Maojian's office (still in the inherited unit list) does not satisfy it."""
+    path = tmp_path / "举报.jsonl"
+    reports = [
+        {"type": "complaint", "case": f"举报-{office}", "date": "2026-09-14", "kind": "举报",
+         "problem": "首问责任人推诿", "person": "赵红", "contact": "135****6630",
+         "about_first_responder": "是", "accepted_by": office, "reported_to": office}
+        for office in ("茅箭区市场监管局办公室", "张湾区市场监管局办公室")
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports), encoding="utf-8")
+    rule = "first-responder-failure-accepted-by-office"
+    maojian, _ = verdicts(capsys, path, MAOJIAN)
+    zhangwan, _ = verdicts(capsys, path, ZHANGWAN)
+    assert (
+        maojian[("举报-茅箭区市场监管局办公室", rule)],
+        maojian[("举报-张湾区市场监管局办公室", rule)],
+    ) == (
+        "compliant",
+        "undetermined",  # 张湾's office is not in Maojian's unit list: which office it is, is unknown
+    )
+    assert (
+        zhangwan[("举报-茅箭区市场监管局办公室", rule)],
+        zhangwan[("举报-张湾区市场监管局办公室", rule)],
+    ) == (
+        "violation",
+        "compliant",
+    )

@@ -2,7 +2,10 @@
 
 `first` is the derivation the s2.0 rule needs and the engine cannot compute: the people
 "first asked" are everyone asked together at the case's earliest inquiry, or, if they were
-asked one after another, the first of them.
+asked one after another, the first of them. When the ledger lists several names at the
+earliest inquiry and leaves 同时被问 blank, all of them are `first` candidates and
+`together_unknown` says that who among them is the first responder cannot be told — a blank
+never silently means "one after another".
 """
 
 from __future__ import annotations
@@ -26,12 +29,27 @@ FACT_TYPES: dict[str, FactType] = {
                 ),
             ),
             "order": FieldSpec("int", text("在被问人员中的次序（0 起）", "place among those asked (from 0)")),
-            "together": FieldSpec("bool", text("是否与他人同时被问到", "asked together with others")),
+            "together": FieldSpec(
+                "bool",
+                text(
+                    "是否与他人同时被问到（台账未记录时无此项）",
+                    "asked together with others (absent when the ledger does not say)",
+                ),
+            ),
+            "together_unknown": FieldSpec(
+                "bool",
+                text(
+                    "该次询问有两位以上被问人员，台账未记录是否同时被问",
+                    "several names at this inquiry, and the ledger does not say whether together",
+                ),
+            ),
             "first": FieldSpec(
                 "bool",
                 text(
-                    "是否属于“第一位被问到”：最早一次询问中，同时被问到的全体，或依次被问时的第一位",
-                    "among the first asked: everyone asked together at the earliest inquiry, or the first of those asked in turn",
+                    "是否属于“第一位被问到”：最早一次询问中，同时被问到的全体，或依次被问时的第一位"
+                    "（未记录是否同时被问的，该次被问的全体均为候选）",
+                    "among the first asked: everyone asked together at the earliest inquiry, or the first of those asked in turn"
+                    " (all of them, as candidates, when the ledger does not say whether together)",
                 ),
             ),
             "tied": FieldSpec(
@@ -70,7 +88,9 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
     for seq, entry in enumerate(inquiries, start=1):
         record = entry.record
         assert isinstance(record, InquiryRecord)
-        together = record.together and len(record.asked) > 1
+        # one name: nobody else was asked; several and 同时被问 blank: unknown (None)
+        together = record.together if len(record.asked) > 1 else False
+        unknown = together is None
         earliest = moments[seq - 1] == moments[0] or (tied and record.date == moments[0][0])
         for order, name in enumerate(record.asked):
             result.add(
@@ -80,7 +100,8 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "seq": seq,
                     "order": order,
                     "together": together,
-                    "first": earliest and not tied and (together or order == 0),
+                    "together_unknown": unknown,
+                    "first": earliest and not tied and (together is not False or order == 0),
                     "tied": earliest and tied,
                     "day": record.date.toordinal(),
                     **staff_fields(name, reference),

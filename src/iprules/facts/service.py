@@ -200,15 +200,55 @@ FACT_TYPES: dict[str, FactType] = {
                 "anonymous (policy service.anonymous_words)",
             ),
             "about_first_responder": _flag(
-                "是否反映首问责任人不履行责任", "about a first responder failing their duties"
+                "是否反映首问责任人不履行责任（台账未记录时无此项）",
+                "about a first responder failing their duties (absent when the register does not say)",
+            ),
+            "may_concern_first_responder": _flag(
+                "反映首问责任人不履行责任，或台账未记录是否如此",
+                "about a first responder, or the register does not say whether it is",
             ),
             "accepted_by": _text("受理单位", "accepting unit"),
             "accepted_by_org": _text(
                 "受理单位所属机关（政策参数 units）", "its organisation (policy units)", ORGS
             ),
             "accepted_by_role": _text("受理单位的类别（政策参数 units）", "its role (policy units)", ROLES),
+            "office": _text(
+                "区市场监管局办公室（政策参数 first_responder.bureau_office）",
+                "the bureau office (policy first_responder.bureau_office)",
+            ),
+            "office_has_it": _flag(
+                "由局办公室受理，或已上报局办公室（或名册中该办公室的人员）",
+                "accepted by the bureau office, or reported up to it (or to a member of its staff)",
+            ),
             "reported_day": _day("上报日期", "date reported up"),
             "reported_to": _text("上报至", "reported to"),
+            "reported": _flag(
+                "有上报记录（上报日期或上报至已登记）", "a report-up is recorded (its date or recipient)"
+            ),
+            "report_due_day": _day(
+                "未上报的待上报期限（接待后政策参数 first_responder.report_up_working_days 个工作日）",
+                "end of the pending period for reporting up (policy first_responder.report_up_working_days working days)",
+            ),
+            "report_gap": _text("无法计算该期限的原因", "why that period cannot be counted"),
+            "report_pending": _flag(
+                "尚无上报记录，审计基准日仍在待上报期限内",
+                "no report-up recorded, and the audit date is still within the pending period",
+            ),
+            "verified": _flag(
+                "经查实违反规定（台账未记录时无此项）", "verified breach (absent when not recorded)"
+            ),
+            "verified_day": _day("查实日期", "date verified"),
+            "handling": _text("处理情况", "handling recorded"),
+            "handled_day": _day("处理日期", "date dealt with"),
+            "handling_due_day": _day(
+                "待处理期限（查实后政策参数 first_responder.handling_days 日）",
+                "end of the pending period for the handling (policy first_responder.handling_days days)",
+            ),
+            "handling_pending": _flag(
+                "尚无处理记录，审计基准日仍在待处理期限内",
+                "no handling recorded, and the audit date is still within the pending period",
+            ),
+            "as_of": _day("审计基准日", "audit date"),
         },
     ),
     "leader_report": FactType(
@@ -336,29 +376,59 @@ def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry]) -> 
             )
 
 
-def _complaint(result: CaseFacts, entry: Entry, reference: Reference) -> None:
+def _reaches(name: str | None, office: str | None, reference: Reference) -> bool:
+    """Whether a report-up recipient is the office itself or a member of its staff."""
+    if name is None or office is None:
+        return False
+    member = reference.roster.get(name)
+    return name == office or (member is not None and member.unit == office)
+
+
+def _complaint(result: CaseFacts, entry: Entry, reference: Reference, calendar: Calendar) -> None:
     record = entry.record
     assert isinstance(record, ComplaintRecord)
     anonymous_words = reference.parameters.get("service", {}).get("anonymous_words", [])
-    result.add(
-        "complaint",
-        {
-            "kind": record.kind,
-            "day": record.date.toordinal(),
-            "unit": record.unit,
-            "staff": record.staff,
-            "problem": record.problem,
-            "person": record.person,
-            "contact": record.contact,
-            "anonymous": record.person is not None and any(w in record.person for w in anonymous_words),
-            "about_first_responder": record.about_first_responder,
-            "accepted_by": record.accepted_by,
-            **unit_fields("accepted_by_", record.accepted_by, reference),
-            "reported_day": _ordinal(record.reported),
-            "reported_to": record.reported_to,
-        },
-        [entry.source],
-    )
+    parameters = reference.parameters.get("first_responder", {})
+    office = parameters.get("bureau_office")
+    reported = record.reported is not None or record.reported_to is not None
+    values: dict[str, Any] = {
+        "kind": record.kind,
+        "day": record.date.toordinal(),
+        "unit": record.unit,
+        "staff": record.staff,
+        "problem": record.problem,
+        "person": record.person,
+        "contact": record.contact,
+        "anonymous": record.person is not None and any(w in record.person for w in anonymous_words),
+        "about_first_responder": record.about_first_responder,
+        "may_concern_first_responder": record.about_first_responder is not False,
+        "accepted_by": record.accepted_by,
+        **unit_fields("accepted_by_", record.accepted_by, reference),
+        "office": office,
+        "office_has_it": (office is not None and record.accepted_by == office)
+        or _reaches(record.reported_to, office, reference),
+        "reported_day": _ordinal(record.reported),
+        "reported_to": record.reported_to,
+        "reported": reported,
+        "verified": record.verified,
+        "verified_day": _ordinal(record.verified_date),
+        "handling": record.handling,
+        "handled_day": _ordinal(record.handled),
+        "as_of": reference.as_of.toordinal(),
+    }
+    if not reported:
+        days = parameters.get("report_up_working_days")
+        values.update(_deadline(calendar, record.date, days, "report_due_day", "report_gap"))
+        due = values.get("report_due_day")
+        if due is not None:
+            values["report_pending"] = reference.as_of.toordinal() <= due
+    if record.verified and record.handling is None and record.verified_date is not None:
+        days = parameters.get("handling_days")
+        if days is not None:
+            due = record.verified_date.toordinal() + int(days)
+            values["handling_due_day"] = due
+            values["handling_pending"] = reference.as_of.toordinal() <= due
+    result.add("complaint", values, [entry.source])
 
 
 def _leader_report(result: CaseFacts, entry: Entry, reference: Reference) -> None:
@@ -386,7 +456,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
     _notices(result, entries, services)
     for entry in entries:
         if isinstance(entry.record, ComplaintRecord):
-            _complaint(result, entry, reference)
+            _complaint(result, entry, reference, calendar)
         elif isinstance(entry.record, LeaderReportRecord):
             _leader_report(result, entry, reference)
 
@@ -395,6 +465,8 @@ def calendar_years(record: Record, parameters: Mapping[str, Any]) -> set[int]:
     """The calendar years that counting this record's deadlines looks at: the report's stamp
     says which years of the official calendar a check relied on. A year outside the calendar
     is not among them (the finding says so instead)."""
+    if isinstance(record, ComplaintRecord):
+        return _complaint_years(record, parameters)
     if not isinstance(record, ServiceRecord):
         return set()
     calendar = Calendar.from_parameters(parameters)
@@ -417,3 +489,15 @@ def calendar_years(record: Record, parameters: Mapping[str, Any]) -> set[int]:
             end = outside.year - 1
         years.update(range(start.year, end + 1))
     return years
+
+
+def _complaint_years(record: ComplaintRecord, parameters: Mapping[str, Any]) -> set[int]:
+    """The years counting a complaint's pending period for reporting up looks at (二（四）)."""
+    days = parameters.get("first_responder", {}).get("report_up_working_days")
+    if days is None or record.reported is not None or record.reported_to is not None:
+        return set()
+    try:
+        end = Calendar.from_parameters(parameters).deadline(record.date, days).year
+    except OutsideCalendar as outside:
+        end = outside.year - 1
+    return set(range(record.date.year, end + 1))

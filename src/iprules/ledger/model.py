@@ -17,7 +17,8 @@ from typing import Annotated, ClassVar, Literal, Union
 from pydantic import BeforeValidator, Field, TypeAdapter
 
 from iprules.ledger import commitment, protection, service, station
-from iprules.ledger.record import CaseRecord, Names, Record, Text, YesNo, code_of
+from iprules.ledger.record import CaseRecord, Names, Record, Text, YesNo, blank, code_of
+from iprules.ledger.service import YesNoOrBlank
 
 DISPUTE_KINDS: dict[str, str] = {"商标": "trademark", "专利": "patent"}
 DisputeKind = Annotated[Literal["trademark", "patent"], BeforeValidator(code_of(DISPUTE_KINDS))]
@@ -31,22 +32,46 @@ class StaffRecord(Record):
     type: Literal["staff"]
     name: Text = Field(title="姓名")
     position: Text = Field(title="职务")
-    unit: Text | None = Field(default=None, title="单位")
+    unit: Text | None = Field(
+        default=None,
+        title="单位",
+        json_schema_extra=blank(
+            "不影响二的判定；上报至某人的，以其单位判断是否上报局办公室（二（五）），未记单位即不能据此判断",
+            "decides nothing for 二, except that a report passed to this person reaches the bureau office only if their unit says so (二（五）)",
+        ),
+    )
 
 
 class InquiryRecord(CaseRecord):
-    """One moment of being asked. Several names asked `together` are one moment; several
-    names not together were asked one after another, in the order written."""
+    """One moment of being asked. Several names asked `together` (是) are one moment; several
+    names not together (否) were asked one after another, in the order written. With several
+    names and 同时被问 left blank, nobody can tell which: the first responder is undetermined."""
 
     kind_zh: ClassVar[str] = "询问"
     kind_en: ClassVar[str] = "inquiry"
     type: Literal["inquiry"]
     date: dt.date = Field(title="日期")
     asked: Names = Field(min_length=1, title="被问人员")
-    together: YesNo = Field(default=False, title="同时被问")
-    matter: str | None = Field(default=None, title="事项")
+    together: YesNoOrBlank = Field(
+        default=None,
+        title="同时被问",
+        json_schema_extra=blank(
+            "被问人员只有一位的，不影响判定；有两位以上的，台账未记录是否同时被问，首问责任人（二）无法判定（不推定为先后被问）",
+            "with one name, nothing; with several, the ledger does not say whether they were asked together, so the first responder (二) is undetermined (never presumed 否)",
+        ),
+    )
+    matter: str | None = Field(
+        default=None, title="事项", json_schema_extra=blank("不影响判定", "decides nothing")
+    )
     # last, so workbooks filled before it existed keep their column order
-    time: dt.time | None = Field(default=None, title="时间")
+    time: dt.time | None = Field(
+        default=None,
+        title="时间",
+        json_schema_extra=blank(
+            "本案最早一天只有这一次询问的，不影响判定；最早一天有两次以上询问而未记时间的，分不出先后，首问责任人（二）无法判定（解释 s2.0-same-day）",
+            "nothing if it is the only inquiry on the case's earliest day; otherwise which came first is unknown and the first responder (二) is undetermined (interpretation s2.0-same-day)",
+        ),
+    )
 
 
 class FirstResponderRecord(CaseRecord):
@@ -56,7 +81,9 @@ class FirstResponderRecord(CaseRecord):
     kind_en: ClassVar[str] = "first_responder"
     type: Literal["first_responder"]
     staff: Text = Field(title="首问责任人")
-    date: dt.date | None = Field(default=None, title="日期")
+    date: dt.date | None = Field(
+        default=None, title="日期", json_schema_extra=blank("不影响判定", "decides nothing")
+    )
 
 
 class DisputeRecord(CaseRecord):

@@ -18,7 +18,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Names, Text, YesNo, _yes_no, code_of, split_list
+from iprules.ledger.record import CaseRecord, Names, Text, YesNo, _yes_no, blank, code_of, split_list
 
 SERVICE_KINDS: dict[str, str] = {"办事": "business", "咨询": "consultation"}
 CHANNELS: dict[str, str] = {"来访": "visit", "电话": "phone"}
@@ -70,6 +70,17 @@ ComplaintKind = Annotated[
 ]
 
 
+def _yes_no_or_blank(value: object) -> object:
+    """是/否, and an empty cell stays empty: a blank never silently means 否."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return _yes_no(value)
+
+
+YesNoOrBlank = Annotated[bool | None, BeforeValidator(_yes_no_or_blank)]
+"""A yes/no column whose blank is "not recorded" (each field's `blank()` says what follows)."""
+
+
 class ServiceRecord(CaseRecord):
     """One matter in the service register: a piece of business or a consultation."""
 
@@ -116,22 +127,110 @@ class NoticeRecord(CaseRecord):
 
 
 class ComplaintRecord(CaseRecord):
-    """One complaint, report, opinion or suggestion, as received."""
+    """One complaint, report, opinion or suggestion, as received (二（四）), and — for a report
+    that a first responder failed their duties — its acceptance by the bureau office, the
+    finding of the check (查实) and the handling recorded after it (二（五）)."""
 
     kind_zh: ClassVar[str] = "投诉举报"
     kind_en: ClassVar[str] = "complaint"
     type: Literal["complaint"]
     date: dt.date = Field(title="接待日期")
     kind: ComplaintKind = Field(title="类别")
-    unit: str | None = Field(default=None, title="接待单位")
-    staff: str | None = Field(default=None, title="接待人")
-    problem: str | None = Field(default=None, title="反映的问题")
-    person: str | None = Field(default=None, title="反映人")
-    contact: str | None = Field(default=None, title="联系方式")
-    about_first_responder: YesNo = Field(default=False, title="反映首问责任人不履行责任")
-    accepted_by: str | None = Field(default=None, title="受理单位")
-    reported: dt.date | None = Field(default=None, title="上报日期")
-    reported_to: str | None = Field(default=None, title="上报至")
+    unit: str | None = Field(
+        default=None,
+        title="接待单位",
+        json_schema_extra=blank(
+            "不影响判定（二（四）不以接待单位判定）",
+            "decides nothing (二（四） is not judged by the receiving unit)",
+        ),
+    )
+    staff: str | None = Field(
+        default=None, title="接待人", json_schema_extra=blank("不影响判定", "decides nothing")
+    )
+    problem: str | None = Field(
+        default=None,
+        title="反映的问题",
+        json_schema_extra=blank(
+            "登记未记录反映的问题：二（四）违规（未如实记录反映的问题）",
+            "the register does not record the problem: a breach of 二（四）",
+        ),
+    )
+    person: str | None = Field(
+        default=None,
+        title="反映人",
+        json_schema_extra=blank(
+            "登记未记录反映人：二（四）违规；不愿留名的写“匿名”（政策参数 service.anonymous_words）",
+            "the register does not record who raised it: a breach of 二（四）; write 匿名 for an anonymous person",
+        ),
+    )
+    contact: str | None = Field(
+        default=None,
+        title="联系方式",
+        json_schema_extra=blank(
+            "反映人留名而未记录联系方式的，二（四）违规（解释 s2.4-recorded）；匿名的不要求",
+            "a named person without a contact is a breach of 二（四） (interpretation s2.4-recorded); none is needed for an anonymous one",
+        ),
+    )
+    about_first_responder: YesNoOrBlank = Field(
+        default=None,
+        title="反映首问责任人不履行责任",
+        json_schema_extra=blank(
+            "未记录是否反映首问责任人不履行责任：二（五）无法判定（不推定为否）；请填“是”或“否”",
+            "not recorded whether it is about a first responder: 二（五） undetermined (never presumed 否); write 是 or 否",
+        ),
+    )
+    accepted_by: str | None = Field(
+        default=None,
+        title="受理单位",
+        json_schema_extra=blank(
+            "反映首问责任人的：未上报局办公室的，二（五）受理无法判定；其他的不影响判定",
+            "for a report about a first responder not passed to the bureau office, 二（五） acceptance is undetermined; otherwise nothing",
+        ),
+    )
+    reported: dt.date | None = Field(
+        default=None,
+        title="上报日期",
+        json_schema_extra=blank(
+            "上报日期未记不影响判定（本文件未设上报期限）；上报日期和上报至均未记的，即没有上报记录",
+            "decides nothing alone (the document sets no period); with 上报至 blank too, there is no record of reporting up",
+        ),
+    )
+    reported_to: str | None = Field(
+        default=None,
+        title="上报至",
+        json_schema_extra=blank(
+            "记了上报日期而未记上报至何处的，二（四）无法判定；两者均未记的，即没有上报记录：接待后政策参数 first_responder.report_up_working_days 个工作日内待上报，其后违规",
+            "with a date of reporting up, 二（四） is undetermined; with neither, there is no record of reporting up: pending for policy first_responder.report_up_working_days working days, then a breach",
+        ),
+    )
+    # 二（五） 经查实违反本规定者，按照有关规定严肃处理: last, so workbooks filled before keep their columns
+    verified: YesNoOrBlank = Field(
+        default=None,
+        title="经查实违反规定",
+        json_schema_extra=blank(
+            "尚无核查结论：不检查处理情况（“经查实”的才须处理）",
+            "no finding of the check yet: the handling is not checked (only a verified breach must be dealt with)",
+        ),
+    )
+    verified_date: dt.date | None = Field(
+        default=None,
+        title="查实日期",
+        json_schema_extra=blank(
+            "经查实而未记查实日期、也未记处理情况的，二（五）处理无法判定（待处理期限无从起算）",
+            "verified with no date and no handling: 二（五） handling undetermined (the pending period cannot be counted)",
+        ),
+    )
+    handling: str | None = Field(
+        default=None,
+        title="处理情况",
+        json_schema_extra=blank(
+            "经查实而未记处理情况的：查实后政策参数 first_responder.handling_days 日内待处理，其后二（五）违规",
+            "verified with no handling recorded: pending for policy first_responder.handling_days days after verification, then a breach of 二（五）",
+        ),
+    )
+    handled: dt.date | None = Field(
+        default=None, title="处理日期", json_schema_extra=blank("不影响判定", "decides nothing")
+    )
 
 
 class LeaderReportRecord(CaseRecord):
