@@ -241,8 +241,8 @@ FACT_TYPES: dict[str, FactType] = {
                 "time limit; reason and basis of a refusal)",
             ),
             "declines": _flag(
-                "答复既未告知任何内容，也未指明办理的窗口或单位",
-                "the answer told nothing and pointed to no window or unit",
+                "答复除“不属本单位范围”外未告知任何内容，也未指明办理的窗口或单位",
+                "the answer told nothing beyond 'not our remit' and pointed to no window or unit",
             ),
             "refusal_words": _text(
                 "答复用语中出现的推诿词语（政策参数 service.refusal_phrases）",
@@ -433,7 +433,8 @@ def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry], ref
                 "first_supplement": entry is first_asking,
                 "explains": bool(told & EXPLAINING),
                 "one_time": bool(told & ONE_TIME) or bool(record.items),
-                "declines": not told and not record.items and record.referred_to is None,
+                # saying only that it is not ours ("不归我管") and pointing nowhere is a refusal
+                "declines": not (told - {"scope"}) and not record.items and record.referred_to is None,
                 "refusal_words": "、".join(found) or None,
                 "referred_to": record.referred_to,
                 "wording": record.wording,
