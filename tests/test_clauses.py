@@ -158,7 +158,9 @@ def test_each_scenario_first_pins_the_clause_it_sits_under(policy: Policy) -> No
                     for rule_id in re.findall(r'规则"([^"]+)"', text):
                         assert rule_id in rules, f"unknown rule {rule_id} in a scenario of {clause_id}"
                         if first:
-                            assert clause_id in rules[rule_id].clauses, f"rule {rule_id} does not encode {clause_id}"
+                            assert clause_id in rules[rule_id].clauses, (
+                                f"rule {rule_id} does not encode {clause_id}"
+                            )
                         first = False
 
 

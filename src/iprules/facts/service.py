@@ -70,7 +70,9 @@ COMPLAINT_WORDS = _words(
 CONTENTS = tuple(NOTICE_CONTENTS.values())
 EXPLAINING = {"explanation", "procedure", "method", "formalities"}
 ONE_TIME = {"procedure", "method", "formalities", "supplement", "time_limit", "reason", "basis"}
-TOPIC_WORDS = _words(TOPICS, {"procedure": "how to handle a matter", "content": "a policy's or business's content"})
+TOPIC_WORDS = _words(
+    TOPICS, {"procedure": "how to handle a matter", "content": "a policy's or business's content"}
+)
 SCOPE_WORDS: dict[Scalar, Text] = {
     "in": text("属于", "within the remit"),
     "out": text("不属于", "outside the remit"),
@@ -168,7 +170,9 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "due_day": _day("办理期限（起算日后第N个工作日）", "deadline (the N-th working day after)"),
             "due_gap": _text("无法计算办理期限的原因", "why the deadline cannot be counted"),
-            "timing": _text("是否在承诺时限内办结", "whether it was completed within the time limit", TIMING_WORDS),
+            "timing": _text(
+                "是否在承诺时限内办结", "whether it was completed within the time limit", TIMING_WORDS
+            ),
             "outcome": _text("办理结果", "outcome", OUTCOME_WORDS),
             "closed_day": _day("办结日期", "date closed"),
             "as_of": _day("审计基准日", "audit date"),
@@ -182,7 +186,9 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "needs_report": _flag("是否登记了须向领导报告的情形", "a situation to report to leadership"),
             "situations": _text("须报告的情形", "situations to report"),
-            "situation_day": _day("情形发现日期（未填为受理日）", "date the situation arose (acceptance if blank)"),
+            "situation_day": _day(
+                "情形发现日期（未填为受理日）", "date the situation arose (acceptance if blank)"
+            ),
             "report_due_day": _day(
                 "向领导报告的及时期限（政策参数 service.prompt_working_days）",
                 "deadline for a prompt report (policy service.prompt_working_days)",

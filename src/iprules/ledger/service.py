@@ -225,7 +225,9 @@ class NoticeRecord(CaseRecord):
     staff: str | None = Field(
         default=None,
         title="告知人",
-        json_schema_extra=blank("未记录：不影响判定（只在说明中显示）", "not recorded: decides nothing (shown in messages only)"),
+        json_schema_extra=blank(
+            "未记录：不影响判定（只在说明中显示）", "not recorded: decides nothing (shown in messages only)"
+        ),
     )
     form: NoticeForm = Field(title="告知形式")
     contents: Annotated[list[NoticeContent], BeforeValidator(split_list)] = Field(
