@@ -5,7 +5,12 @@ The derivations the engine cannot compute happen here:
   time limit, counted from acceptance or from the day the materials were completed),
   `refusal_due_day` and `report_due_day` (the policy's reading of 及时, `service.prompt_working_days`);
   when the calendar does not know a year, the day is absent and `*_gap` says why;
-- `overdue`, `refusal_late`: judged against the audit date for cases still open;
+- `timing`, `refusal_timing`, `report_due_passed`: where a matter stands against its deadline
+  on the audit date — a deadline not yet passed is `pending`, never "on time";
+- tri-state readings of optional cells (`scope`, `formalities`, `clock`, `how_to`: a blank is
+  `unknown`, so a rule can apply and then say 无法判定 rather than presume 是 or 否);
+- what a notice does: explains (二（二）), is a one-time notice (三.4), declines without telling
+  or referring (二（三）), and which listed refusal phrases its words contain;
 - the order of notices (`seq`, `first_supplement`) and, per item missing at acceptance, whether
   the first supplement notice asked for it (`told_first`) or a later one did (`requested_later`).
 """
@@ -38,6 +43,7 @@ from iprules.ledger.service import (
     NOTICE_FORMS,
     OUTCOMES,
     SITUATIONS,
+    TOPICS,
     ComplaintRecord,
     LeaderReportRecord,
     NoticeRecord,
@@ -62,6 +68,42 @@ COMPLAINT_WORDS = _words(
     COMPLAINT_KINDS, {"complaint": "complaint", "report": "report", "suggestion": "opinion or suggestion"}
 )
 CONTENTS = tuple(NOTICE_CONTENTS.values())
+EXPLAINING = {"explanation", "procedure", "method", "formalities"}
+ONE_TIME = {"procedure", "method", "formalities", "supplement", "time_limit", "reason", "basis"}
+TOPIC_WORDS = _words(
+    TOPICS, {"procedure": "how to handle a matter", "content": "a policy's or business's content"}
+)
+SCOPE_WORDS: dict[Scalar, Text] = {
+    "in": text("属于", "within the remit"),
+    "out": text("不属于", "outside the remit"),
+    "unknown": text("未记录", "not recorded"),
+}
+FORMALITY_WORDS: dict[Scalar, Text] = {
+    "complete": text("齐全", "complete"),
+    "incomplete": text("不齐全", "incomplete"),
+    "unknown": text("未记录", "not recorded"),
+}
+CLOCK_WORDS: dict[Scalar, Text] = {
+    "running": text("已起算", "running"),
+    "waiting": text("待补齐后起算", "waits for completion"),
+    "unknown": text("起算日不明", "start unknown"),
+}
+HOW_TO_WORDS: dict[Scalar, Text] = {
+    "yes": text("是", "yes"),
+    "no": text("否", "no"),
+    "unknown": text("未记录", "not recorded"),
+}
+TIMING_WORDS: dict[Scalar, Text] = {
+    "on_time": text("按时", "on time"),
+    "late": text("逾期", "late"),
+    "open_overdue": text("逾期未结", "open past the deadline"),
+    "pending": text("未到期", "deadline not yet passed"),
+    "date_unknown": text("日期未记录", "date not recorded"),
+    "withdrawn": text("期限内撤回", "withdrawn in time"),
+    "withdrawn_late": text("逾期后撤回", "withdrawn after the deadline"),
+    "uncounted": text("期限无法计算", "deadline not counted"),
+    "completed": text("已办结", "completed"),
+}
 
 
 def _day(about_zh: str, about_en: str) -> FieldSpec:
@@ -91,19 +133,36 @@ FACT_TYPES: dict[str, FactType] = {
             "channel": _text(
                 "方式", "channel", {"visit": text("来访", "visit"), "phone": text("电话", "phone")}
             ),
+            "topic": _text("咨询内容", "what the consultation asked about", TOPIC_WORDS),
             "unit": _text("受理单位", "receiving unit"),
             "handler": _text("首办责任人", "first handler"),
-            "in_scope": _flag("是否属于本单位业务范围", "within the unit's remit"),
-            "unlawful": _flag("诉求是否违反法律法规", "the request is unlawful"),
-            "withdrawn": _flag("服务对象是否撤回", "withdrawn by the applicant"),
+            "scope": _text(
+                "是否属于本单位业务范围（未记录为 unknown）",
+                "within the unit's remit (unknown when not recorded)",
+                SCOPE_WORDS,
+            ),
+            "unlawful": _flag(
+                "诉求是否被认定违反法律法规（未填为否，解释 s3-handler-findings）",
+                "the request was found unlawful (blank: no, interpretation s3-handler-findings)",
+            ),
             "time_limit": _count("承诺时限（工作日）", "committed time limit (working days)"),
-            "incomplete": _flag(
-                "受理时手续不齐全或不符合规定", "formalities incomplete or non-conforming at acceptance"
+            "formalities": _text(
+                "受理时手续是否齐全（未记录为 unknown）",
+                "formalities at acceptance (unknown when not recorded)",
+                FORMALITY_WORDS,
             ),
             "missing_count": _count("受理时缺少的手续材料件数", "number of items missing at acceptance"),
-            "clock_started": _flag(
-                "办理时限是否已起算（手续齐全，或已补齐）",
-                "the time limit runs (formalities complete, or completed later)",
+            "clock": _text(
+                "承诺时限是否已起算：手续齐全自受理日、补齐的自补齐日起算；不齐全未补齐的未起算",
+                "whether the time limit runs: from acceptance if complete, from completion if "
+                "supplemented, not yet if still incomplete",
+                CLOCK_WORDS,
+            ),
+            "how_to": _text(
+                "是否属三.1 所说的办事或咨询办理事宜（当场办结的办事、咨询政策业务内容的不属）",
+                "whether it is business or an inquiry how to handle a matter, as 三.1 says "
+                "(business completed on the spot and questions about a policy's content are not)",
+                HOW_TO_WORDS,
             ),
             "day": _day("受理日期", "date of acceptance"),
             "start_day": _day(
@@ -111,28 +170,31 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "due_day": _day("办理期限（起算日后第N个工作日）", "deadline (the N-th working day after)"),
             "due_gap": _text("无法计算办理期限的原因", "why the deadline cannot be counted"),
+            "timing": _text(
+                "是否在承诺时限内办结", "whether it was completed within the time limit", TIMING_WORDS
+            ),
             "outcome": _text("办理结果", "outcome", OUTCOME_WORDS),
             "closed_day": _day("办结日期", "date closed"),
-            "overdue": _flag(
-                "是否超期：办结晚于期限，或审计基准日已过期限仍未办结",
-                "overdue: closed after the deadline, or still open after it on the audit date",
-            ),
             "as_of": _day("审计基准日", "audit date"),
             "refusal_due_day": _day(
                 "不予办理决定的及时期限（政策参数 service.prompt_working_days）",
                 "deadline for a prompt refusal (policy service.prompt_working_days)",
             ),
             "refusal_gap": _text("无法计算该期限的原因", "why that deadline cannot be counted"),
-            "refusal_late": _flag(
-                "不予办理决定是否不及时（晚于期限，或审计基准日已过期限仍未决定）",
-                "refusal not prompt (after the deadline, or none yet and the deadline has passed)",
+            "refusal_timing": _text(
+                "是否及时决定不予办理", "whether the refusal was decided promptly", TIMING_WORDS
             ),
             "needs_report": _flag("是否登记了须向领导报告的情形", "a situation to report to leadership"),
             "situations": _text("须报告的情形", "situations to report"),
-            "situation_day": _day("情形发现日期", "date the situation arose"),
+            "situation_day": _day(
+                "情形发现日期（未填为受理日）", "date the situation arose (acceptance if blank)"
+            ),
             "report_due_day": _day(
                 "向领导报告的及时期限（政策参数 service.prompt_working_days）",
                 "deadline for a prompt report (policy service.prompt_working_days)",
+            ),
+            "report_due_passed": _flag(
+                "审计基准日是否已过报告期限", "the reporting deadline has passed on the audit date"
             ),
             "report_gap": _text("无法计算该期限的原因", "why that deadline cannot be counted"),
         },
@@ -175,6 +237,23 @@ FACT_TYPES: dict[str, FactType] = {
                 )
             },
             "asks_items": _flag("是否要求补办手续材料", "asks for formalities or materials"),
+            "explains": _flag(
+                "是否作了讲解、说明（业务讲解，或办理程序、方法、相关手续）",
+                "explains (业务讲解, or the procedure, method or formalities of the matter)",
+            ),
+            "one_time": _flag(
+                "是否为三.1–三.3 的一次性告知（办理程序、方法、手续，需补办的材料、受理时限，不予办理的理由、依据）",
+                "a one-time notice of 三.1–三.3 (procedure, method, formalities; items to supplement, "
+                "time limit; reason and basis of a refusal)",
+            ),
+            "declines": _flag(
+                "答复除“不属本单位范围”外未告知任何内容，也未指明办理的窗口或单位",
+                "the answer told nothing beyond 'not our remit' and pointed to no window or unit",
+            ),
+            "refusal_words": _text(
+                "答复用语中出现的推诿词语（政策参数 service.refusal_phrases）",
+                "refusal phrases found in the answer (policy service.refusal_phrases)",
+            ),
             "items_count": _count("要求补办的件数", "number of items asked for"),
             "first_supplement": _flag(
                 "是否为本案首次要求补办的告知", "the case's first notice asking for supplements"
@@ -280,10 +359,45 @@ def _deadline(calendar: Calendar, start: dt.date, days: int | None, day: str, ga
         return {gap: outside.reason.zh}
 
 
-def _late(closed: dt.date | None, due: int | None, as_of: dt.date) -> bool | None:
+def _timing(outcome: str | None, closed: dt.date | None, due: int | None, as_of: dt.date) -> str:
+    """Where a matter stands against its deadline: judged only once the deadline has passed.
+
+    Open and still within the deadline on the audit date is `pending` (never on time: it may
+    yet be late); an outcome without its date is on time only if the audit date is within
+    the deadline; a withdrawal ends the duty only if it came before the deadline passed.
+    """
     if due is None:
-        return None
-    return (closed.toordinal() if closed else as_of.toordinal()) > due
+        return "uncounted"
+    today = as_of.toordinal()
+    if outcome == "withdrawn":
+        if closed is not None:
+            return "withdrawn" if closed.toordinal() <= due else "withdrawn_late"
+        return "withdrawn" if today <= due else "date_unknown"
+    if closed is not None:
+        return "on_time" if closed.toordinal() <= due else "late"
+    if outcome is None:
+        return "pending" if today <= due else "open_overdue"
+    return "on_time" if today <= due else "date_unknown"
+
+
+def _scope(record: ServiceRecord) -> str:
+    return {True: "in", False: "out", None: "unknown"}[record.in_scope]
+
+
+def _formalities(record: ServiceRecord) -> str:
+    if record.complete is False or record.missing or record.supplemented is not None:
+        return "incomplete"
+    return "complete" if record.complete else "unknown"
+
+
+def _how_to(record: ServiceRecord) -> str:
+    """三.1 "到本局办事或电话咨询有关办理事宜": business not completed on the spot, or a question
+    how to handle a matter (interpretation s3.1-covers)."""
+    if record.kind == "consultation":
+        return {"procedure": "yes", "content": "no", None: "unknown"}[record.topic]
+    if record.outcome in (None, "done") and record.closed is not None:
+        return "no" if record.closed == record.date else "yes"
+    return "unknown" if record.outcome == "done" else "yes"
 
 
 def _service(result: CaseFacts, entry: Entry, reference: Reference, calendar: Calendar) -> None:
@@ -291,46 +405,56 @@ def _service(result: CaseFacts, entry: Entry, reference: Reference, calendar: Ca
     assert isinstance(record, ServiceRecord)
     parameters = reference.parameters.get("service", {})
     prompt = parameters.get("prompt_working_days")
-    incomplete = not record.complete or bool(record.missing)
-    clock_started = not incomplete or record.supplemented is not None
+    formalities = _formalities(record)
+    clock = {"complete": "running", "unknown": "unknown"}.get(formalities) or (
+        "running" if record.supplemented is not None else "waiting"
+    )
     start = max(record.date, record.supplemented) if record.supplemented else record.date
     values: dict[str, Any] = {
         "kind": record.kind,
         "matter": record.matter,
         "channel": record.channel,
+        "topic": record.topic,
         "unit": record.unit,
         "handler": record.handler,
-        "in_scope": record.in_scope,
-        "unlawful": record.unlawful,
-        "withdrawn": record.outcome == "withdrawn",
+        "scope": _scope(record),
+        "unlawful": bool(record.unlawful),
         "time_limit": record.time_limit,
-        "incomplete": incomplete,
+        "formalities": formalities,
         "missing_count": len(record.missing),
-        "clock_started": clock_started,
+        "clock": clock,
+        "how_to": _how_to(record),
         "day": record.date.toordinal(),
-        "start_day": start.toordinal() if clock_started else None,
+        "start_day": start.toordinal() if clock != "waiting" else None,
         "outcome": record.outcome,
         "closed_day": _ordinal(record.closed),
         "as_of": reference.as_of.toordinal(),
         "needs_report": bool(record.situations),
         "situations": "、".join(w for w, c in SITUATIONS.items() if c in record.situations) or None,
     }
-    if clock_started:
+    if clock != "waiting":
+        # with the formalities unknown the period is counted from acceptance: the earliest it
+        # can run from, so "on time" is certain and "late" is not (the rule says so)
         values.update(_deadline(calendar, start, record.time_limit, "due_day", "due_gap"))
-        values["overdue"] = _late(record.closed, values.get("due_day"), reference.as_of)
+        values["timing"] = _timing(record.outcome, record.closed, values.get("due_day"), reference.as_of)
     if record.unlawful:
         values.update(_deadline(calendar, record.date, prompt, "refusal_due_day", "refusal_gap"))
-        decided = record.closed if record.outcome == "refused" else None
-        if record.outcome != "refused" or decided is not None:
-            values["refusal_late"] = _late(decided, values.get("refusal_due_day"), reference.as_of)
+        values["refusal_timing"] = (
+            "completed"
+            if record.outcome == "done"
+            else _timing(record.outcome, record.closed, values.get("refusal_due_day"), reference.as_of)
+        )
     if record.situations:
         arose = record.situation_date or record.date
         values["situation_day"] = arose.toordinal()
         values.update(_deadline(calendar, arose, prompt, "report_due_day", "report_gap"))
+        if "report_due_day" in values:
+            values["report_due_passed"] = reference.as_of.toordinal() > values["report_due_day"]
     result.add("service", values, [entry.source])
 
 
-def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry]) -> None:
+def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry], reference: Reference) -> None:
+    phrases = reference.parameters.get("service", {}).get("refusal_phrases", [])
     notices = sorted(
         (entry for entry in entries if isinstance(entry.record, NoticeRecord)),
         key=lambda entry: (entry.record.date, entry.source.sort_key()),  # type: ignore[attr-defined]
@@ -340,6 +464,8 @@ def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry]) -> 
     for seq, entry in enumerate(notices, start=1):
         record = entry.record
         assert isinstance(record, NoticeRecord)
+        told = set(record.contents)
+        found = [phrase for phrase in phrases if record.wording and phrase in record.wording]
         result.add(
             "notice",
             {
@@ -347,10 +473,15 @@ def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry]) -> 
                 "day": record.date.toordinal(),
                 "form": record.form,
                 "record_no": record.record_no,
-                **{f"tells_{content}": content in record.contents for content in CONTENTS},
-                "asks_items": bool(record.items) or "supplement" in record.contents,
+                **{f"tells_{content}": content in told for content in CONTENTS},
+                "asks_items": bool(record.items) or "supplement" in told,
                 "items_count": len(record.items),
                 "first_supplement": entry is first_asking,
+                "explains": bool(told & EXPLAINING),
+                "one_time": bool(told & ONE_TIME) or bool(record.items),
+                # saying only that it is not ours ("不归我管") and pointing nowhere is a refusal
+                "declines": not (told - {"scope"}) and not record.items and record.referred_to is None,
+                "refusal_words": "、".join(found) or None,
                 "referred_to": record.referred_to,
                 "wording": record.wording,
                 "understood": record.understood,
@@ -453,7 +584,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
     services = [entry for entry in entries if isinstance(entry.record, ServiceRecord)]
     for entry in services:
         _service(result, entry, reference, calendar)
-    _notices(result, entries, services)
+    _notices(result, entries, services, reference)
     for entry in entries:
         if isinstance(entry.record, ComplaintRecord):
             _complaint(result, entry, reference, calendar)
@@ -471,9 +602,8 @@ def calendar_years(record: Record, parameters: Mapping[str, Any]) -> set[int]:
         return set()
     calendar = Calendar.from_parameters(parameters)
     prompt = parameters.get("service", {}).get("prompt_working_days")
-    incomplete = not record.complete or bool(record.missing)
     periods: list[tuple[dt.date, int | None]] = []
-    if not incomplete or record.supplemented is not None:
+    if _formalities(record) != "incomplete" or record.supplemented is not None:
         periods.append((max(record.date, record.supplemented or record.date), record.time_limit))
     if record.unlawful:
         periods.append((record.date, prompt))

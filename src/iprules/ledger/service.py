@@ -14,7 +14,7 @@ What the bureau's staff log as they serve people:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
@@ -22,6 +22,8 @@ from iprules.ledger.record import CaseRecord, Names, Text, YesNo, _yes_no, blank
 
 SERVICE_KINDS: dict[str, str] = {"办事": "business", "咨询": "consultation"}
 CHANNELS: dict[str, str] = {"来访": "visit", "电话": "phone"}
+# 三.1 "咨询有关办理事宜": a consultation asks how to handle a matter, or about a policy's content
+TOPICS: dict[str, str] = {"办理事宜": "procedure", "政策业务内容": "content"}
 OUTCOMES: dict[str, str] = {"办结": "done", "不予办理": "refused", "撤回": "withdrawn"}
 SITUATIONS: dict[str, str] = {
     "涉及多个部门": "multi_department",
@@ -43,10 +45,20 @@ NOTICE_CONTENTS: dict[str, str] = {
 COMPLAINT_KINDS: dict[str, str] = {"投诉": "complaint", "举报": "report", "意见建议": "suggestion"}
 
 ServiceKind = Annotated[Literal["business", "consultation"], BeforeValidator(code_of(SERVICE_KINDS))]
-Channel = Annotated[Literal["visit", "phone"], BeforeValidator(code_of(CHANNELS))]
+Channel = Annotated[Literal["visit", "phone"] | None, BeforeValidator(code_of(CHANNELS))]
+Topic = Annotated[Literal["procedure", "content"] | None, BeforeValidator(code_of(TOPICS))]
 # optional closed vocabularies keep the validator outside the `| None`, so the template sees the words
 Outcome = Annotated[Literal["done", "refused", "withdrawn"] | None, BeforeValidator(code_of(OUTCOMES))]
-MaybeYesNo = Annotated[bool | None, BeforeValidator(_yes_no)]
+
+
+def _yes_no_or_blank(value: Any) -> Any:
+    """是/否, and an empty string is a blank (None), never 否."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return _yes_no(value)
+
+
+MaybeYesNo = Annotated[bool | None, BeforeValidator(_yes_no_or_blank)]
 Situation = Annotated[
     Literal["multi_department", "unclear_rules", "major"], BeforeValidator(code_of(SITUATIONS))
 ]
@@ -82,7 +94,12 @@ YesNoOrBlank = Annotated[bool | None, BeforeValidator(_yes_no_or_blank)]
 
 
 class ServiceRecord(CaseRecord):
-    """One matter in the service register: a piece of business or a consultation."""
+    """One matter in the service register: a piece of business or a consultation.
+
+    Every field after `matter` is optional, and each says what an empty cell means: a blank
+    never silently stands for 是 or 否 (a rule that needs it says 无法判定, or a named
+    interpretation of policy.yaml decides, and the finding cites it).
+    """
 
     kind_zh: ClassVar[str] = "服务登记"
     kind_en: ClassVar[str] = "service"
@@ -90,21 +107,123 @@ class ServiceRecord(CaseRecord):
     date: dt.date = Field(title="受理日期")
     kind: ServiceKind = Field(title="类别")
     matter: Text = Field(title="事项")
-    channel: Channel = Field(default="visit", title="方式")
-    unit: str | None = Field(default=None, title="受理单位")
-    handler: str | None = Field(default=None, title="首办责任人")
-    in_scope: YesNo = Field(default=True, title="属于本单位业务范围")
-    time_limit: int | None = Field(default=None, ge=0, le=365, title="承诺时限（工作日）")
-    complete: YesNo = Field(default=True, title="手续齐全且符合规定")
-    missing: Names = Field(default_factory=list, title="受理时缺少的手续材料")
-    supplemented: dt.date | None = Field(default=None, title="补齐日期")
-    unlawful: YesNo = Field(default=False, title="诉求违反法律法规")
-    situations: Annotated[list[Situation], BeforeValidator(split_list)] = Field(
-        default_factory=list, title="需报告的情形"
+    channel: Channel = Field(
+        default=None,
+        title="方式",
+        json_schema_extra=blank(
+            "未记录来访还是电话：不影响任何判定（二（二）、三.1 对来访和电话一体适用）",
+            "visit or phone not recorded: decides nothing (二（二） and 三.1 apply to both alike)",
+        ),
     )
-    situation_date: dt.date | None = Field(default=None, title="情形发现日期")
-    outcome: Outcome = Field(default=None, title="办理结果")
-    closed: dt.date | None = Field(default=None, title="办结日期")
+    topic: Topic = Field(
+        default=None,
+        title="咨询内容",
+        json_schema_extra=blank(
+            "咨询未记录问的是办理事宜还是政策业务内容：三.1 是否适用不明，"
+            "未有一次告知讲全程序、方法、手续的，三.1 判为无法判定；办事事项不填",
+            "a consultation that does not say whether it asked how to handle a matter or about "
+            "a policy's content: whether 三.1 applies is unknown, so where no one notice told "
+            "procedure, method and formalities, 三.1 is undetermined; not used for business",
+        ),
+    )
+    unit: str | None = Field(
+        default=None,
+        title="受理单位",
+        json_schema_extra=blank("未记录：不影响判定", "not recorded: decides nothing"),
+    )
+    handler: str | None = Field(
+        default=None,
+        title="首办责任人",
+        json_schema_extra=blank("未记录：不影响判定", "not recorded: decides nothing"),
+    )
+    in_scope: MaybeYesNo = Field(
+        default=None,
+        title="属于本单位业务范围",
+        json_schema_extra=blank(
+            "未记录：以业务范围为前提的条款（二（一）（二）（三）、三.1、三.2）"
+            "在义务看来未履行时判为无法判定，不推定属于或不属于",
+            "not recorded: the clauses that depend on the remit (二（一）（二）（三）, 三.1, 三.2) "
+            "are undetermined where their duty looks unmet; neither in nor out is presumed",
+        ),
+    )
+    time_limit: int | None = Field(
+        default=None,
+        ge=0,
+        le=365,
+        title="承诺时限（工作日）",
+        json_schema_extra=blank(
+            "未登记承诺时限：二（一）是否按时办理判为无法判定",
+            "no committed time limit: whether 二（一） was met in time is undetermined",
+        ),
+    )
+    complete: MaybeYesNo = Field(
+        default=None,
+        title="手续齐全且符合规定",
+        json_schema_extra=blank(
+            "未记录（也未列缺少的材料、未填补齐日期）：手续是否齐全不明，二（一）讲清需补充的"
+            "手续、三.2 判为无法判定；二（一）时限自受理日起算仍已超期的判为无法判定",
+            "not recorded (and nothing listed as missing, no completion date): whether the "
+            "formalities were complete is unknown, so 二（一） explain and 三.2 are undetermined, "
+            "and 二（一） timeliness is undetermined where it is late even counted from acceptance",
+        ),
+    )
+    missing: Names = Field(
+        default_factory=list,
+        title="受理时缺少的手续材料",
+        json_schema_extra=blank(
+            "未列明：手续不齐全时，三.2 是否一次告知了全部判为无法判定",
+            "nothing listed: where formalities were incomplete, whether 三.2 told everything at once is undetermined",
+        ),
+    )
+    supplemented: dt.date | None = Field(
+        default=None,
+        title="补齐日期",
+        json_schema_extra=blank(
+            "手续不齐全而未填：尚未补齐，承诺时限尚未起算（解释 s2.1-clock）",
+            "incomplete and blank: not yet completed, the time limit has not started (interpretation s2.1-clock)",
+        ),
+    )
+    unlawful: MaybeYesNo = Field(
+        default=None,
+        title="诉求违反法律法规",
+        json_schema_extra=blank(
+            "未认定诉求违法：按合法诉求检查，三.3 不适用（解释 s3-handler-findings）",
+            "not found unlawful: checked as a lawful request, 三.3 does not apply (interpretation s3-handler-findings)",
+        ),
+    )
+    situations: Annotated[list[Situation], BeforeValidator(split_list)] = Field(
+        default_factory=list,
+        title="需报告的情形",
+        json_schema_extra=blank(
+            "未登记须报告的情形：三.5 不适用（解释 s3-handler-findings）",
+            "no situation to report recorded: 三.5 does not apply (interpretation s3-handler-findings)",
+        ),
+    )
+    situation_date: dt.date | None = Field(
+        default=None,
+        title="情形发现日期",
+        json_schema_extra=blank(
+            "以受理日期为情形发现日期，三.5 的及时期限自受理日起算（解释 s3-promptly）",
+            "the date of acceptance is taken as the day the situation arose (interpretation s3-promptly)",
+        ),
+    )
+    outcome: Outcome = Field(
+        default=None,
+        title="办理结果",
+        json_schema_extra=blank(
+            "未填办理结果也未填办结日期：审计基准日仍在办理中；填了办结日期的视为办结",
+            "no outcome and no closing date: still open on the audit date; a closing date alone means completed",
+        ),
+    )
+    closed: dt.date | None = Field(
+        default=None,
+        title="办结日期",
+        json_schema_extra=blank(
+            "已有办理结果而未填日期：审计基准日仍在期限内的视为按时，已过期限的判为无法判定",
+            "an outcome without its date: on time if the audit date is still within the deadline, "
+            "otherwise undetermined",
+        ),
+    )
 
 
 class NoticeRecord(CaseRecord):
@@ -114,16 +233,57 @@ class NoticeRecord(CaseRecord):
     kind_en: ClassVar[str] = "notice"
     type: Literal["notice"]
     date: dt.date = Field(title="告知日期")
-    staff: str | None = Field(default=None, title="告知人")
+    staff: str | None = Field(
+        default=None,
+        title="告知人",
+        json_schema_extra=blank(
+            "未记录：不影响判定（只在说明中显示）", "not recorded: decides nothing (shown in messages only)"
+        ),
+    )
     form: NoticeForm = Field(title="告知形式")
     contents: Annotated[list[NoticeContent], BeforeValidator(split_list)] = Field(
-        default_factory=list, title="告知内容"
+        default_factory=list,
+        title="告知内容",
+        json_schema_extra=blank(
+            "未记录告知了什么：各条款按该次未告知任何内容判断",
+            "nothing recorded as told: every clause reads the notice as telling nothing",
+        ),
     )
-    items: Names = Field(default_factory=list, title="要求补办的手续材料")
-    referred_to: str | None = Field(default=None, title="指明的办理窗口或单位")
-    wording: str | None = Field(default=None, title="答复用语")
-    understood: MaybeYesNo = Field(default=None, title="询问人表示已听明白")
-    record_no: str | None = Field(default=None, title="书面记录编号")
+    items: Names = Field(
+        default_factory=list,
+        title="要求补办的手续材料",
+        json_schema_extra=blank("该次告知未要求补办任何手续材料", "the notice asked for no item"),
+    )
+    referred_to: str | None = Field(
+        default=None,
+        title="指明的办理窗口或单位",
+        json_schema_extra=blank("该次告知未指明办理的窗口或单位", "the notice pointed to no window or unit"),
+    )
+    wording: str | None = Field(
+        default=None,
+        title="答复用语",
+        json_schema_extra=blank(
+            "未记录答复用语：二（三）不得以推诿语言回绝，对该次告知不作判定",
+            "the words were not recorded: 二（三） refusal wording is not judged for this notice",
+        ),
+    )
+    understood: MaybeYesNo = Field(
+        default=None,
+        title="询问人表示已听明白",
+        json_schema_extra=blank(
+            "未记录：不据此判违规，只有记为“否”且其后没有记为“是”的才违规（解释 s2.2-what-a-record-shows）",
+            "not recorded: no breach on that ground; only a 否 with no later 是 is one "
+            "(interpretation s2.2-what-a-record-shows)",
+        ),
+    )
+    record_no: str | None = Field(
+        default=None,
+        title="书面记录编号",
+        json_schema_extra=blank(
+            "口头的一次性告知没有书面记录（解释 s3.4-record-number）",
+            "an oral one-time notice has no written record (interpretation s3.4-record-number)",
+        ),
+    )
 
 
 class ComplaintRecord(CaseRecord):
@@ -240,9 +400,17 @@ class LeaderReportRecord(CaseRecord):
     kind_en: ClassVar[str] = "leader_report"
     type: Literal["leader_report"]
     date: dt.date = Field(title="报告日期")
-    staff: str | None = Field(default=None, title="报告人")
+    staff: str | None = Field(
+        default=None,
+        title="报告人",
+        json_schema_extra=blank("未记录：不影响判定", "not recorded: decides nothing"),
+    )
     to: Text = Field(title="报告对象")
-    summary: str | None = Field(default=None, title="报告事项")
+    summary: str | None = Field(
+        default=None,
+        title="报告事项",
+        json_schema_extra=blank("未记录：不影响判定", "not recorded: decides nothing"),
+    )
 
 
 MODELS = (ServiceRecord, NoticeRecord, ComplaintRecord, LeaderReportRecord)
