@@ -69,6 +69,13 @@ def test_a_recheck_that_recorded_only_the_commitment_rules_cannot_say_the_guide_
     assert verdicts[("承诺公示-2026-复查", "commitment-published-on-both")] == {"undetermined"}
 
 
+def test_a_check_finding_both_items_in_both_places_and_the_number_beside_12315_meets_s4_5_and_s4_7(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("承诺公示-2025", "commitment-published-on-both")] == {"compliant"}
+    assert verdicts[("承诺公示-2025", "commitment-shows-complaint-phone")] == {"compliant"}
+
+
 def test_consultations_asked_for_and_not_answered_break_s1_3_and_a_lead_never_mediated_breaks_s1_5(
     verdicts: dict[tuple[str, str], set[str]],
 ) -> None:
@@ -76,7 +83,8 @@ def test_consultations_asked_for_and_not_answered_break_s1_3_and_a_lead_never_me
     assert verdicts[("工作站-东城经济开发区", "station-consulting")] == {"compliant"}
     assert verdicts[("工作站-茅塔乡", "station-dispute-mediation")] == {"violation"}
     assert verdicts[("工作站-东城经济开发区", "station-dispute-mediation")] == {"compliant"}
-    assert verdicts[("工作站-白浪经济开发区", "station-dispute-mediation")] == {"undetermined"}  # awaits mediation
+    # a lead that awaits mediation: the document sets no period, so it is not yet a breach
+    assert verdicts[("工作站-白浪经济开发区", "station-dispute-mediation")] == {"undetermined"}
     assert verdicts[("工作站-茅塔乡", "station-rapid-mechanism")] == {"violation"}
     assert verdicts[("工作站-茅塔乡", "station-protection-resources")] == {"violation"}
 

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
@@ -32,7 +32,7 @@ PublishedItem = Annotated[
 NO_EFFECT = blank("不影响判定", "no effect")
 
 
-def _not_recorded(rule_zh: str, rule_en: str) -> dict[str, object]:
+def _not_recorded(rule_zh: str, rule_en: str) -> dict[str, Any]:
     return blank(f"未记录：{rule_zh}判为无法判定", f"not recorded: {rule_en} is undetermined")
 
 
