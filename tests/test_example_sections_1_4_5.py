@@ -57,9 +57,36 @@ def test_a_station_that_reported_one_of_four_dispute_leads_breaks_s1_5(
 def test_the_guide_missing_from_the_bulletin_board_and_a_misprinted_phone_break_s4(
     verdicts: dict[tuple[str, str], set[str]],
 ) -> None:
-    assert verdicts[("承诺公示-2026", "commitment-published-on-both")] == {"compliant", "violation"}
+    assert verdicts[("承诺公示-2026", "commitment-published-on-both")] == {"violation"}
     assert verdicts[("承诺公示-2026", "commitment-shows-complaint-phone")] == {"compliant"}
     assert verdicts[("承诺公示-2026-复查", "commitment-shows-complaint-phone")] == {"violation"}
+
+
+def test_a_recheck_that_recorded_only_the_commitment_rules_cannot_say_the_guide_is_published(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    # 四.5 names both items; the re-check has no record of the service guide
+    assert verdicts[("承诺公示-2026-复查", "commitment-published-on-both")] == {"undetermined"}
+
+
+def test_a_check_finding_both_items_in_both_places_and_the_number_beside_12315_meets_s4_5_and_s4_7(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("承诺公示-2025", "commitment-published-on-both")] == {"compliant"}
+    assert verdicts[("承诺公示-2025", "commitment-shows-complaint-phone")] == {"compliant"}
+
+
+def test_consultations_asked_for_and_not_answered_break_s1_3_and_a_lead_never_mediated_breaks_s1_5(
+    verdicts: dict[tuple[str, str], set[str]],
+) -> None:
+    assert verdicts[("工作站-茅塔乡", "station-consulting")] == {"violation"}  # 3 asked, none answered
+    assert verdicts[("工作站-东城经济开发区", "station-consulting")] == {"compliant"}
+    assert verdicts[("工作站-茅塔乡", "station-dispute-mediation")] == {"violation"}
+    assert verdicts[("工作站-东城经济开发区", "station-dispute-mediation")] == {"compliant"}
+    # a lead that awaits mediation: the document sets no period, so it is not yet a breach
+    assert verdicts[("工作站-白浪经济开发区", "station-dispute-mediation")] == {"undetermined"}
+    assert verdicts[("工作站-茅塔乡", "station-rapid-mechanism")] == {"violation"}
+    assert verdicts[("工作站-茅塔乡", "station-protection-resources")] == {"violation"}
 
 
 def test_the_protection_list_needs_one_party_group_member_per_enterprise(
@@ -78,6 +105,8 @@ def test_a_complaint_a_supervision_office_took_and_judged_itself_breaks_s4_7(
     assert verdicts[("MJ-2026-202", "service-complaint-accepted-by-office")] == {"violation"}
     assert verdicts[("MJ-2026-202", "service-complaint-determined-by-office")] == {"violation"}
     assert verdicts[("MJ-2026-203", "service-conduct-no-valid-complaint")] == {"violation"}
+    # found valid by the supervision office itself, not in a determination the bureau office organised
+    assert verdicts[("MJ-2026-202", "service-conduct-no-valid-complaint")] == {"undetermined"}
     assert verdicts[("MJ-2026-204", "service-conduct-no-valid-complaint")] == {"undetermined"}
 
 

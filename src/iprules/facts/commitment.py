@@ -1,11 +1,15 @@
 """Facts for 四 (the service-commitment system): publication checks, the one-to-one liaison of
 the protection list, complaints about service behaviour.
 
-Derivations: the published complaint phone is compared with the policy's (parameter
-`complaint_phone`) digit by digit, so "0719-8693328" and "0719 8693328" are the same number;
-a liaison's party-group member gets a position from the staff roster; the units that accepted a
+Derivations: each published complaint phone is compared with the policy's (parameter
+`complaint_phone`) digit by digit, so "0719-8693328" and "0719 8693328" are the same number,
+and a cell listing several numbers matches when one of them is the policy's; a publication
+check (a case) becomes one `publication_check` fact that says, for each item 四.5 names, whether
+the check recorded it and where it was found, so an item the check has no record of is
+undetermined instead of silently absent; a
+liaison's party-group member gets a position from the staff roster; the units that accepted a
 complaint and organised its determination get their organisation and role from the policy's
-unit list.
+unit list, and whether the determination was the district bureau office's own.
 """
 
 from __future__ import annotations
@@ -56,10 +60,25 @@ FACT_TYPES: dict[str, FactType] = {
             "phone_matches": FieldSpec(
                 "bool",
                 text(
-                    "公示的投诉电话与规定的电话号码一致（只比较数字）",
-                    "the published phone is the policy's number (digits compared)",
+                    "公示的投诉电话中有规定的号码（只比较数字；列了几个号码的，其中之一即可）",
+                    "the policy's number is among the published phones (digits compared; one of several suffices)",
                 ),
             ),
+        },
+    ),
+    "publication_check": FactType(
+        text(
+            "一次公示检查：四.5 所列两项各自的公示情况",
+            "one publication check: where each item 四.5 names was found",
+        ),
+        {
+            f"{item}_{place}": FieldSpec("bool", text(f"{words.zh}{where_zh}", f"{words.en} {where_en}"))
+            for item, words in PUBLISHED_ITEMS.items()
+            for place, where_zh, where_en in (
+                ("recorded", "：本次检查有记录", ": recorded by the check"),
+                ("website", "在区级政府网站公示", "on the district government website"),
+                ("board", "在政务公开栏公示", "on the bulletin board"),
+            )
         },
     ),
     "liaison": FactType(
@@ -93,24 +112,49 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "determined_by_org": FieldSpec("text", text("认定组织单位所属机关", "its organisation"), ORGS),
             "determined_by_role": FieldSpec("text", text("认定组织单位的类别", "its role"), ROLES),
+            "determined_by_office": FieldSpec(
+                "bool",
+                text(
+                    "认定由区局办公室组织（认定组织单位为区局的办公室）",
+                    "the determination was organised by the district bureau's office",
+                ),
+            ),
             "valid": FieldSpec("bool", text("认定为有效投诉", "determined to be a valid complaint")),
         },
     ),
 }
 
 
+PHONE_SEPARATORS = re.compile(r"[、，,;；/／\n]|或|及|和")
+
+
 def _digits(phone: str) -> str:
     return re.sub(r"\D", "", phone)
 
 
+def _phone_published(published: str, policy_phone: str) -> bool:
+    """Whether the policy's number is one of the numbers a published cell lists."""
+    wanted = _digits(policy_phone)
+    return any(_digits(number) == wanted for number in PHONE_SEPARATORS.split(published))
+
+
+def _office_determined(fields: dict[str, Scalar | None], name: str | None) -> bool | None:
+    """Whether the district bureau's own office organised the determination; None if unknown."""
+    if name is None or fields.get("determined_by_role") in (None, "bureau"):
+        return None
+    return fields.get("determined_by_role") == "office" and fields.get("determined_by_org") == "district"
+
+
 def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
     policy_phone = reference.parameters.get("complaint_phone")
+    checked: list[Entry] = []
     for entry in entries:
         record = entry.record
         if isinstance(record, PublicationRecord):
+            checked.append(entry)
             matches = None
             if record.phone is not None and isinstance(policy_phone, str):
-                matches = _digits(record.phone) == _digits(policy_phone)
+                matches = _phone_published(record.phone, policy_phone)
             result.add(
                 "publication",
                 {
@@ -140,6 +184,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 [entry.source],
             )
         elif isinstance(record, ServiceComplaintRecord):
+            determiner = unit_fields("determined_by_", record.determined_by, reference)
             result.add(
                 "service_complaint",
                 {
@@ -149,9 +194,32 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "matter": record.matter,
                     "accepted_by": record.accepted_by,
                     "determined_by": record.determined_by,
+                    "determined_by_office": _office_determined(determiner, record.determined_by),
                     "valid": record.valid,
                     **unit_fields("accepted_by_", record.accepted_by, reference),
-                    **unit_fields("determined_by_", record.determined_by, reference),
+                    **determiner,
                 },
                 [entry.source],
             )
+    _add_unchecked_items(result, checked)
+
+
+def _add_unchecked_items(result: CaseFacts, checked: list[Entry]) -> None:
+    """四.5 names two items, so a check (case) is judged on both: an item it has no record of
+    is marked not recorded. Of several records of one item, the latest check counts."""
+    if not checked:
+        return
+    latest: dict[str, PublicationRecord] = {}
+    for entry in checked:
+        record = entry.record
+        if isinstance(record, PublicationRecord) and (
+            record.item not in latest or record.date >= latest[record.item].date
+        ):
+            latest[record.item] = record
+    values: dict[str, Scalar | None] = {}
+    for item in PUBLISHED_ITEMS:
+        found = latest.get(str(item))
+        values[f"{item}_recorded"] = found is not None
+        values[f"{item}_website"] = found.website if found else None
+        values[f"{item}_board"] = found.board if found else None
+    result.add("publication_check", values, [entry.source for entry in checked])

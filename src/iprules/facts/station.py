@@ -1,9 +1,11 @@
-"""Facts for 一 (a service station's duties): an inspection of the station, its yearly work.
+"""Facts for 一 (a service station's duties): an inspection of the station, its yearly work,
+its dispute-mediation log.
 
 Derivations the engine cannot do: the policy's minimum office area and staff number are joined
 in (so messages can quote them); the staff number is counted from the names when the count is
-blank; whether the year of a work record is over as of the audit date; how many dispute leads
-were collected but not reported; how many kinds of special service were recorded.
+blank; whether the year of a work record is over as of the audit date (a yearly duty is not
+judged short before its year ends); how many consultation requests went unanswered and how many
+dispute leads were collected but not reported; how many kinds of special service were recorded.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from typing import Any
 from iprules.facts.base import DAY, CaseFacts, FactType, FieldSpec, Reference
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
-from iprules.ledger.station import StationInspectionRecord, StationYearRecord
+from iprules.ledger.station import (
+    StationInspectionRecord,
+    StationMediationRecord,
+    StationYearRecord,
+)
 
 
 def _yes(zh: str, en: str) -> FieldSpec:
@@ -63,9 +69,18 @@ FACT_TYPES: dict[str, FactType] = {
             "year_complete": _yes("该年度在审计基准日前已结束", "the year was over by the audit date"),
             "trainings": _count("宣讲培训场次", "presentations and trainings held"),
             "publicity": _count("日常宣传次数", "day-to-day publicity activities"),
-            "consultations": _count("咨询服务人次", "consultations given"),
+            "consultation_requests": _count("收到的咨询请求人次", "consultation requests received"),
+            "consultations": _count("咨询服务人次（已解答）", "consultations given (answered)"),
+            "consultations_unanswered": _count(
+                "未解答的咨询请求人次（请求数减解答数）",
+                "consultation requests not answered (requests minus consultations given)",
+            ),
             "visits": _count("走访调研次数", "visits and surveys"),
             "archive": _yes("已形成园区工作档案", "a park work archive exists"),
+            "rapid_mechanism": _yes(
+                "已对接市区两级公共服务资源、形成快速沟通解决机制",
+                "connected with city and district public service resources in a rapid-communication mechanism",
+            ),
             "coaching": _count("业务辅导次数", "coaching sessions"),
             "dispute_mechanism": _yes("已建立纠纷处理机制", "a dispute-handling mechanism exists"),
             "leads_collected": _count("收集纠纷线索数", "dispute leads collected"),
@@ -74,9 +89,32 @@ FACT_TYPES: dict[str, FactType] = {
                 "收集而未报告的纠纷线索数（收集数减报告数）",
                 "dispute leads collected but not reported (collected minus reported)",
             ),
+            "protection_resources": _yes(
+                "已对接市区两级各类保护资源", "connected with city and district protection resources"
+            ),
             "special_services": _count(
                 "开展的特色服务种类数（一.6 所列五类）",
                 "kinds of special service carried out (the five of 一.6)",
+            ),
+        },
+    ),
+    "station_mediation": FactType(
+        text("工作站收集的一条纠纷线索及其调解情况", "a dispute lead a station collected and its mediation"),
+        {
+            "day": FieldSpec(DAY, text("线索收集日期", "date the lead was collected")),
+            "dispute": FieldSpec("text", text("纠纷事项", "the dispute")),
+            "mediation": FieldSpec(
+                "text",
+                text("调解情况", "mediation"),
+                {
+                    "held": text("已开展调解", "mediation held"),
+                    "declined": text("当事人不同意调解", "the parties declined mediation"),
+                    "other_channel": text(
+                        "已通过诉讼等其他途径处理", "handled through litigation or another channel"
+                    ),
+                    "pending": text("待调解", "mediation not yet begun"),
+                    "none": text("未调解", "not mediated"),
+                },
             ),
         },
     ),
@@ -100,7 +138,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
         record = entry.record
         if isinstance(record, StationInspectionRecord):
             staff = record.full_time_staff
-            if staff is None and record.staff_names:
+            if staff is None and record.staff_names is not None:
                 staff = len(record.staff_names)
             result.add(
                 "station_inspection",
@@ -122,9 +160,8 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 [entry.source],
             )
         elif isinstance(record, StationYearRecord):
-            unreported = None
-            if record.leads_collected is not None and record.leads_reported is not None:
-                unreported = max(record.leads_collected - record.leads_reported, 0)
+            unreported = _shortfall(record.leads_collected, record.leads_reported)
+            unanswered = _shortfall(record.consultation_requests, record.consultations)
             services = None if record.special_services is None else len(set(record.special_services))
             result.add(
                 "station_year",
@@ -133,15 +170,32 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "year_complete": reference.as_of > dt.date(record.year, 12, 31),
                     "trainings": record.trainings,
                     "publicity": record.publicity,
+                    "consultation_requests": record.consultation_requests,
                     "consultations": record.consultations,
+                    "consultations_unanswered": unanswered,
                     "visits": record.visits,
                     "archive": record.archive,
+                    "rapid_mechanism": record.rapid_mechanism,
                     "coaching": record.coaching,
                     "dispute_mechanism": record.dispute_mechanism,
                     "leads_collected": record.leads_collected,
                     "leads_reported": record.leads_reported,
                     "leads_unreported": unreported,
+                    "protection_resources": record.protection_resources,
                     "special_services": services,
                 },
                 [entry.source],
             )
+        elif isinstance(record, StationMediationRecord):
+            result.add(
+                "station_mediation",
+                {"day": record.date.toordinal(), "dispute": record.dispute, "mediation": record.mediation},
+                [entry.source],
+            )
+
+
+def _shortfall(asked: int | None, done: int | None) -> int | None:
+    """How many of what was asked for (requests, leads) were not done; unknown if either is blank."""
+    if asked is None or done is None:
+        return None
+    return max(asked - done, 0)

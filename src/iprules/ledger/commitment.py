@@ -2,7 +2,8 @@
 
 - 承诺公示 (publication): a check of where one published item (the commitment rules or the
   service guide) can be seen — the district government website, the bulletin board — and the
-  complaint phone it shows (四.5, 四.7). Its case is the check (e.g. "承诺公示-2026").
+  complaint phone it shows (四.5, 四.7). Its case is the check (e.g. "承诺公示-2026"); a check
+  should cover both items, and an item it has no record of is undetermined under 四.5.
 - 挂联帮扶 (liaison): one enterprise of the famous-enterprise/famous-brand protection list and
   the party-group member linked with it (四.2). Its case is the list (e.g. "保护名单-2026"), so
   the whole list is judged together.
@@ -13,11 +14,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Text, YesNo, code_of
+from iprules.ledger.record import CaseRecord, Text, YesNo, blank, code_of
 
 PUBLISHED_ITEMS: dict[str, str] = {
     "服务承诺制度": "commitment_rules",
@@ -28,6 +29,11 @@ PUBLISHED_ITEMS: dict[str, str] = {
 PublishedItem = Annotated[
     Literal["commitment_rules", "service_guide"], BeforeValidator(code_of(PUBLISHED_ITEMS))
 ]
+NO_EFFECT = blank("不影响判定", "no effect")
+
+
+def _not_recorded(rule_zh: str, rule_en: str) -> dict[str, Any]:
+    return blank(f"未记录：{rule_zh}判为无法判定", f"not recorded: {rule_en} is undetermined")
 
 
 class PublicationRecord(CaseRecord):
@@ -38,10 +44,26 @@ class PublicationRecord(CaseRecord):
     type: Literal["publication"]
     item: PublishedItem = Field(title="公示事项")
     date: dt.date = Field(title="检查日期")
-    website: YesNo | None = Field(default=None, title="区级政府网站公示")
-    board: YesNo | None = Field(default=None, title="政务公开栏公示")
-    address: str | None = Field(default=None, title="网址或公开栏位置")
-    phone: str | None = Field(default=None, title="公示的投诉电话")
+    website: YesNo | None = Field(
+        default=None,
+        title="区级政府网站公示",
+        json_schema_extra=_not_recorded("公示规则", "the publication rule"),
+    )
+    board: YesNo | None = Field(
+        default=None,
+        title="政务公开栏公示",
+        json_schema_extra=_not_recorded("公示规则", "the publication rule"),
+    )
+    address: str | None = Field(default=None, title="网址或公开栏位置", json_schema_extra=NO_EFFECT)
+    phone: str | None = Field(
+        default=None,
+        title="公示的投诉电话",
+        json_schema_extra=blank(
+            "未记录：服务承诺制度的投诉电话规则判为无法判定（公示了几个号码的，用“、”分隔全部写上）",
+            "not recorded: the complaint-phone rule is undetermined for the commitment rules "
+            "(where several numbers are published, write them all, separated by 、)",
+        ),
+    )
 
 
 class LiaisonRecord(CaseRecord):
@@ -65,13 +87,30 @@ class ServiceComplaintRecord(CaseRecord):
     kind_en: ClassVar[str] = "service_complaint"
     type: Literal["service_complaint"]
     date: dt.date = Field(title="投诉日期")
-    complainant: str | None = Field(default=None, title="投诉人")
-    channel: str | None = Field(default=None, title="投诉方式")
-    about: str | None = Field(default=None, title="被投诉人员")
-    matter: str | None = Field(default=None, title="投诉事项")
-    accepted_by: str | None = Field(default=None, title="受理单位")
-    determined_by: str | None = Field(default=None, title="认定组织单位")
-    valid: YesNo | None = Field(default=None, title="有效投诉")
+    complainant: str | None = Field(default=None, title="投诉人", json_schema_extra=NO_EFFECT)
+    channel: str | None = Field(default=None, title="投诉方式", json_schema_extra=NO_EFFECT)
+    about: str | None = Field(default=None, title="被投诉人员", json_schema_extra=NO_EFFECT)
+    matter: str | None = Field(default=None, title="投诉事项", json_schema_extra=NO_EFFECT)
+    accepted_by: str | None = Field(
+        default=None,
+        title="受理单位",
+        json_schema_extra=_not_recorded("受理单位规则", "the accepting-unit rule"),
+    )
+    determined_by: str | None = Field(
+        default=None,
+        title="认定组织单位",
+        json_schema_extra=_not_recorded(
+            "认定组织单位规则和四.4（尚未认定时亦留空）",
+            "the determination rule and 四.4 (leave blank while not yet determined)",
+        ),
+    )
+    valid: YesNo | None = Field(
+        default=None,
+        title="有效投诉",
+        json_schema_extra=blank(
+            "尚未认定或未记录：四.4 判为无法判定", "not yet determined or not recorded: 四.4 is undetermined"
+        ),
+    )
 
 
 MODELS: tuple[type[CaseRecord], ...] = (PublicationRecord, LiaisonRecord, ServiceComplaintRecord)
