@@ -20,7 +20,8 @@ from iprules.ledger import commitment, protection, service, station
 from iprules.ledger.record import CaseRecord, Names, Record, Text, YesNo, blank, code_of
 
 DISPUTE_KINDS: dict[str, str] = {"商标": "trademark", "专利": "patent"}
-DisputeKind = Annotated[Literal["trademark", "patent"], BeforeValidator(code_of(DISPUTE_KINDS))]
+# optional inside the Annotated, so that the template still finds the Chinese words of the list
+DisputeKind = Annotated[Literal["trademark", "patent"] | None, BeforeValidator(code_of(DISPUTE_KINDS))]
 
 
 class StaffRecord(Record):
@@ -75,7 +76,7 @@ class DisputeRecord(CaseRecord):
             "not recorded: whether 五（四） applies cannot be told, so routing and speed are undetermined",
         ),
     )
-    kind: DisputeKind | None = Field(
+    kind: DisputeKind = Field(
         default=None,
         title="纠纷类型",
         json_schema_extra=blank(
