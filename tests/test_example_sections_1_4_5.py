@@ -108,3 +108,4 @@ def test_key_enterprise_disputes_under_5_4(verdicts: dict[tuple[str, str], set[s
     assert verdicts[("MJ-2026-019", "key-enterprise-case-speed")] == {"violation"}  # open beyond 90 days
     assert verdicts[("MJ-2026-017", "key-enterprise-case-speed")] == {"compliant"}
     assert ("MJ-2026-018", patent) not in verdicts  # not a key enterprise
+    assert verdicts[("MJ-2026-232", "key-enterprise-case-speed")] == {"compliant"}  # a counterfeit report, 27 days

@@ -1,4 +1,6 @@
-"""Facts for 五（四）: an IP dispute, the unit that handled it, the units that cooperated.
+"""Facts for 五（四）: an IP dispute or a counterfeit report, the unit that handled it, the units
+that cooperated. Both are `dispute` facts, told apart by `matter`: the routing of 五（四）is for
+disputes, prompt handling for both.
 
 Derivations: whether the enterprise is a key one and the kind of dispute are words with an
 explicit `unrecorded` (a blank cell must not decide whether 五（四） applies: the rules say
@@ -8,6 +10,8 @@ from its filing date to its closing date, or to the audit date while it is open.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from iprules.facts.base import (
     DAY,
@@ -23,12 +27,17 @@ from iprules.facts.base import (
 from iprules.i18n import Text, text
 from iprules.ledger.entry import Entry
 from iprules.ledger.model import DisputeRecord
+from iprules.ledger.protection import CounterfeitReportRecord
 
 UNRECORDED = "unrecorded"
 DISPUTE_KINDS: dict[Scalar, Text] = {
     "trademark": text("商标", "trademark"),
     "patent": text("专利", "patent"),
     UNRECORDED: text("未记录", "not recorded"),
+}
+MATTERS: dict[Scalar, Text] = {
+    "infringement_dispute": text("侵权纠纷案件", "infringement dispute"),
+    "counterfeit_report": text("举报投诉的假冒案件", "reported counterfeit case"),
 }
 KEY_ENTERPRISE: dict[Scalar, Text] = {
     "key": text("是", "yes"),
@@ -38,8 +47,12 @@ KEY_ENTERPRISE: dict[Scalar, Text] = {
 
 FACT_TYPES: dict[str, FactType] = {
     "dispute": FactType(
-        text("企业提出的知识产权纠纷案件", "an IP dispute case raised by an enterprise"),
+        text(
+            "企业提起的知识产权侵权纠纷或举报投诉的假冒案件",
+            "an IP infringement dispute an enterprise raised, or a counterfeit case it reported",
+        ),
         {
+            "matter": FieldSpec("text", text("案件类别", "kind of case"), MATTERS),
             "enterprise": FieldSpec("text", text("企业名称", "enterprise")),
             "key_enterprise": FieldSpec(
                 "text", text("是否重点企业（留空为“未记录”）", "is a key enterprise (blank: unrecorded)"), KEY_ENTERPRISE
@@ -99,18 +112,37 @@ def _key(value: bool | None) -> str:
     return UNRECORDED if value is None else ("key" if value else "not_key")
 
 
+def _elapsed(filed: dt.date | None, closed: dt.date | None, reference: Reference) -> int | None:
+    return None if filed is None else ((closed or reference.as_of) - filed).days
+
+
 def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
     for entry in entries:
+        report = entry.record
+        if isinstance(report, CounterfeitReportRecord):
+            result.add(
+                "dispute",
+                {
+                    "matter": "counterfeit_report",
+                    "enterprise": report.enterprise,
+                    "key_enterprise": _key(report.key_enterprise),
+                    "kind": report.kind or UNRECORDED,
+                    "handled_by": report.handled_by,
+                    "day": report.date.toordinal() if report.date else None,
+                    "closed": report.closed_date is not None,
+                    "closed_day": report.closed_date.toordinal() if report.closed_date else None,
+                    "elapsed_days": _elapsed(report.date, report.closed_date, reference),
+                    **unit_fields("handled_by_", report.handled_by, reference),
+                },
+                [entry.source],
+            )
         if not isinstance(entry.record, DisputeRecord):
             continue
         record = entry.record
-        elapsed = None
-        if record.date is not None:
-            end = record.closed_date or reference.as_of
-            elapsed = (end - record.date).days
         dispute_id = result.add(
             "dispute",
             {
+                "matter": "infringement_dispute",
                 "enterprise": record.enterprise,
                 "key_enterprise": _key(record.key_enterprise),
                 "kind": record.kind or UNRECORDED,
@@ -118,7 +150,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 "day": record.date.toordinal() if record.date else None,
                 "closed": record.closed_date is not None,
                 "closed_day": record.closed_date.toordinal() if record.closed_date else None,
-                "elapsed_days": elapsed,
+                "elapsed_days": _elapsed(record.date, record.closed_date, reference),
                 "cooperation_requested": record.cooperation_requested,
                 "due_unit": _due_unit(record.kind, reference),
                 **unit_fields("handled_by_", record.handled_by, reference),

@@ -10,6 +10,8 @@ beside the dispute record of 五（四） in `model.py`.
   one its 挂联帮扶 records carry (e.g. "保护名单-2026").
 - 送政策进企业年度记录 (outreach_year): how many "双首席"/"双千" policy-outreach activities
   the bureau held in a year (五 preamble).
+- 假冒举报投诉 (counterfeit_report): a counterfeit-trademark or counterfeit-patent case an
+  enterprise reported or complained of, filed and closed when (五（四） "快速查处").
 - 电商平台告知投诉 (platform_referral): a case in which an e-commerce platform told the
   patentee to complain to the patent administration, and whether the bureau asked its
   higher authority to shorten the handling time (五（三）).
@@ -163,6 +165,51 @@ class OutreachYearRecord(CaseRecord):
     )
 
 
+REPORT_KINDS: dict[str, str] = {"商标": "trademark", "假冒商标": "trademark", "专利": "patent", "假冒专利": "patent"}
+ReportKind = Annotated[Literal["trademark", "patent"] | None, BeforeValidator(code_of(REPORT_KINDS))]
+
+
+class CounterfeitReportRecord(CaseRecord):
+    """A counterfeit trademark or patent case an enterprise reported or complained of."""
+
+    kind_zh: ClassVar[str] = "假冒举报投诉"
+    kind_en: ClassVar[str] = "counterfeit_report"
+    type: Literal["counterfeit_report"]
+    enterprise: Text = Field(title="举报投诉企业")
+    key_enterprise: YesNo | None = Field(
+        default=None,
+        title="重点企业",
+        json_schema_extra=blank(
+            "未记录：无法判断是否适用快速查处（无法判定）",
+            "not recorded: whether prompt handling is owed cannot be told (undetermined)",
+        ),
+    )
+    kind: ReportKind = Field(
+        default=None,
+        title="假冒类型",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    handled_by: str | None = Field(
+        default=None,
+        title="查处单位",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    date: dt.date | None = Field(
+        default=None,
+        title="受理日期",
+        json_schema_extra=blank(
+            "未记录：办理用时为无法判定", "not recorded: the time taken is undetermined"
+        ),
+    )
+    closed_date: dt.date | None = Field(
+        default=None,
+        title="办结日期",
+        json_schema_extra=blank(
+            "尚未办结：用时计至审计基准日", "not closed yet: the days are counted to the audit date"
+        ),
+    )
+
+
 class PlatformReferralRecord(CaseRecord):
     """A case an e-commerce platform referred to the patent administration (the platform told
     the patentee to complain there), and the bureau's request to shorten its handling time."""
@@ -206,5 +253,6 @@ MODELS: tuple[type[CaseRecord], ...] = (
     AssistanceRecord,
     ProtectionListRecord,
     OutreachYearRecord,
+    CounterfeitReportRecord,
     PlatformReferralRecord,
 )
