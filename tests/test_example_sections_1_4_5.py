@@ -72,6 +72,7 @@ def test_the_protection_list_needs_one_party_group_member_per_enterprise(
     assert verdicts[("保护名单-2026", "protection-list-joint-measures")] == {"compliant", "undetermined"}
     assert verdicts[("保护名单-2026", "protection-list-determined")] == {"compliant"}
     assert verdicts[("保护名单-2025", "protection-list-determined")] == {"violation"}
+    assert verdicts[("保护名单-2025", "protection-list-joint-measures")] == {"violation"}  # its year is over
 
 
 def test_a_complaint_a_supervision_office_took_and_judged_itself_breaks_s4_7(
@@ -92,6 +93,7 @@ def test_applicants_and_requests_under_5(verdicts: dict[tuple[str, str], set[str
     assert verdicts[("MJ-2026-210", "applicant-risk-training")] == {"compliant"}  # trained in 2025, its year
     assert verdicts[("送政策进企业-2025", "policy-outreach-held")] == {"compliant"}
     assert verdicts[("送政策进企业-2026", "policy-outreach-held")] == {"undetermined"}  # the year is not over
+    assert verdicts[("送政策进企业-2024", "policy-outreach-held")] == {"violation"}
     assert verdicts[("MJ-2026-230", "platform-referral-fast-track-sought")] == {"compliant"}
     assert verdicts[("MJ-2026-231", "platform-referral-fast-track-sought")] == {"violation"}
 
@@ -108,4 +110,6 @@ def test_key_enterprise_disputes_under_5_4(verdicts: dict[tuple[str, str], set[s
     assert verdicts[("MJ-2026-019", "key-enterprise-case-speed")] == {"violation"}  # open beyond 90 days
     assert verdicts[("MJ-2026-017", "key-enterprise-case-speed")] == {"compliant"}
     assert ("MJ-2026-018", patent) not in verdicts  # not a key enterprise
-    assert verdicts[("MJ-2026-232", "key-enterprise-case-speed")] == {"compliant"}  # a counterfeit report, 27 days
+    assert verdicts[("MJ-2026-232", "key-enterprise-case-speed")] == {
+        "compliant"
+    }  # a counterfeit report, 27 days

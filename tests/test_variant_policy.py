@@ -155,7 +155,7 @@ def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_paramet
 def test_district_bureau_means_the_issuing_bureau_and_its_own_units_under_each_policy(
     capsys: pytest.CaptureFixture[str], ledger: Path
 ) -> None:
-    """"区局" is the bureau whose document it is: under Zhangwan's variant a Maojian brigade
+    """ "区局" is the bureau whose document it is: under Zhangwan's variant a Maojian brigade
     is another district's, and Maojian's bureau named as handler is not Zhangwan's 区局."""
     maojian, _ = verdicts(capsys, ledger, MAOJIAN)
     zhangwan, report = verdicts(capsys, ledger, ZHANGWAN)
@@ -167,7 +167,9 @@ def test_district_bureau_means_the_issuing_bureau_and_its_own_units_under_each_p
     assert zhangwan[("商标-张湾区局处理", rule)] == "compliant"
     findings = report["findings"]
     assert isinstance(findings, list)
-    message = next(f for f in findings if f["case"] == "商标-茅箭执法大队处理" and f["rule"] == rule)["messages"][0]
+    message = next(f for f in findings if f["case"] == "商标-茅箭执法大队处理" and f["rule"] == rule)[
+        "messages"
+    ][0]
     assert "不属于本区局（张湾区市场监管局）" in message
 
 

@@ -135,6 +135,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
             )
         elif isinstance(record, LiaisonRecord):
             member = staff_fields(record.member, reference) if record.member else {}
+            year_over = reference.as_of > dt.date(record.date.year, 12, 31) if record.date else None
             result.add(
                 "liaison",
                 {
@@ -143,7 +144,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "measures": record.measures,
                     "measures_day": record.measures_date.toordinal() if record.measures_date else None,
                     "day": record.date.toordinal() if record.date else None,
-                    "year_complete": reference.as_of > dt.date(record.date.year, 12, 31) if record.date else None,
+                    "year_complete": year_over,
                     **member,
                 },
                 [entry.source],

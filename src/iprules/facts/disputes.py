@@ -55,10 +55,14 @@ FACT_TYPES: dict[str, FactType] = {
             "matter": FieldSpec("text", text("案件类别", "kind of case"), MATTERS),
             "enterprise": FieldSpec("text", text("企业名称", "enterprise")),
             "key_enterprise": FieldSpec(
-                "text", text("是否重点企业（留空为“未记录”）", "is a key enterprise (blank: unrecorded)"), KEY_ENTERPRISE
+                "text",
+                text("是否重点企业（留空为“未记录”）", "is a key enterprise (blank: unrecorded)"),
+                KEY_ENTERPRISE,
             ),
             "kind": FieldSpec(
-                "text", text("纠纷类型（留空为“未记录”）", "kind of dispute (blank: unrecorded)"), DISPUTE_KINDS
+                "text",
+                text("纠纷类型（留空为“未记录”）", "kind of dispute (blank: unrecorded)"),
+                DISPUTE_KINDS,
             ),
             "handled_by": FieldSpec("text", text("处理单位", "unit that handled it")),
             "handled_by_org": FieldSpec(

@@ -116,7 +116,8 @@ FACT_TYPES: dict[str, FactType] = {
             "patentee": FieldSpec("text", text("专利权人", "patentee")),
             "day": FieldSpec(DAY, text("告知投诉日期", "date referred")),
             "requested": FieldSpec(
-                "bool", text("已向上级争取压缩办案时限", "a shorter time limit was sought from the higher authority")
+                "bool",
+                text("已向上级争取压缩办案时限", "a shorter time limit was sought from the higher authority"),
             ),
             "request_day": FieldSpec(DAY, text("争取日期", "date of the request")),
             "requested_of": FieldSpec("text", text("争取对象", "authority asked")),
@@ -136,7 +137,9 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
         if isinstance(record, ApplicantTrainingRecord):
             in_year = None
             if record.trained and record.training_date is not None:
-                in_year = record.training_date.year == record.date.year and record.training_date <= reference.as_of
+                in_year = (
+                    record.training_date.year == record.date.year and record.training_date <= reference.as_of
+                )
             result.add(
                 "applicant_training",
                 {

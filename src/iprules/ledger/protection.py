@@ -112,7 +112,9 @@ class AssistanceRecord(CaseRecord):
     provided_date: dt.date | None = Field(
         default=None,
         title="提供日期",
-        json_schema_extra=blank("未记录：不影响结论（本文件未设提供期限）", "not recorded: no effect (no period is set)"),
+        json_schema_extra=blank(
+            "未记录：不影响结论（本文件未设提供期限）", "not recorded: no effect (no period is set)"
+        ),
     )
     provided_by: str | None = Field(
         default=None,
@@ -165,7 +167,12 @@ class OutreachYearRecord(CaseRecord):
     )
 
 
-REPORT_KINDS: dict[str, str] = {"商标": "trademark", "假冒商标": "trademark", "专利": "patent", "假冒专利": "patent"}
+REPORT_KINDS: dict[str, str] = {
+    "商标": "trademark",
+    "假冒商标": "trademark",
+    "专利": "patent",
+    "假冒专利": "patent",
+}
 ReportKind = Annotated[Literal["trademark", "patent"] | None, BeforeValidator(code_of(REPORT_KINDS))]
 
 
@@ -197,9 +204,7 @@ class CounterfeitReportRecord(CaseRecord):
     date: dt.date | None = Field(
         default=None,
         title="受理日期",
-        json_schema_extra=blank(
-            "未记录：办理用时为无法判定", "not recorded: the time taken is undetermined"
-        ),
+        json_schema_extra=blank("未记录：办理用时为无法判定", "not recorded: the time taken is undetermined"),
     )
     closed_date: dt.date | None = Field(
         default=None,
