@@ -91,12 +91,20 @@ def _disputes(case: str, rng: random.Random, staff: int) -> list[Raw]:
             "type": "dispute",
             "case": case,
             "enterprise": rng.choice(ENTERPRISES),
-            "key_enterprise": rng.random() < 0.7,
-            "kind": rng.choice(["trademark", "patent", "商标", "专利"]),
-            "date": _day(rng),
         }
+        if rng.random() < 0.9:  # a blank must be undetermined, never "not a key enterprise"
+            record["key_enterprise"] = rng.random() < 0.75
+        if rng.random() < 0.95:
+            record["kind"] = rng.choice(["trademark", "patent", "商标", "专利"])
+        if rng.random() < 0.95:
+            filed = dt.date.fromisoformat(_day(rng))
+            record["date"] = filed.isoformat()
+            if rng.random() < 0.8:  # closed within the period, after it, or (a clerk's slip) before filing
+                record["closed_date"] = (filed + dt.timedelta(days=rng.randint(-5, 150))).isoformat()
         if rng.random() < 0.9:
-            record["handled_by"] = rng.choice(UNITS)
+            record["handled_by"] = rng.choice([*UNITS, "茅箭区市场监管局"])
+        if rng.random() < 0.5:
+            record["cooperation_requested"] = rng.random() < 0.7
         if rng.random() < 0.6:
             record["cooperated_by"] = rng.sample(UNITS, rng.randint(1, 2))
         records.append(record)

@@ -95,7 +95,11 @@ def test_the_protection_list_needs_one_party_group_member_per_enterprise(
     # a 股长, and no one at all, are not party-group members; one enterprise has two members
     assert "violation" in verdicts[("保护名单-2026", "protection-list-liaison-member")]
     assert "violation" in verdicts[("保护名单-2026", "protection-list-one-member-each")]
-    assert "violation" in verdicts[("保护名单-2026", "protection-list-joint-measures")]
+    # measures not yet made while the list's year runs are not a breach yet
+    assert verdicts[("保护名单-2026", "protection-list-joint-measures")] == {"compliant", "undetermined"}
+    assert verdicts[("保护名单-2026", "protection-list-determined")] == {"compliant"}
+    assert verdicts[("保护名单-2025", "protection-list-determined")] == {"violation"}
+    assert verdicts[("保护名单-2025", "protection-list-joint-measures")] == {"violation"}  # its year is over
 
 
 def test_a_complaint_a_supervision_office_took_and_judged_itself_breaks_s4_7(
@@ -115,3 +119,26 @@ def test_applicants_and_requests_under_5(verdicts: dict[tuple[str, str], set[str
     assert verdicts[("MJ-2026-212", "applicant-risk-training")] == {"undetermined"}  # its year is not over
     assert verdicts[("MJ-2026-221", "key-enterprise-support-provided")] == {"violation"}
     assert verdicts[("MJ-2026-226", "platform-infringement-consulting-provided")] == {"compliant"}
+    assert verdicts[("MJ-2026-210", "applicant-risk-training")] == {"compliant"}  # trained in 2025, its year
+    assert verdicts[("送政策进企业-2025", "policy-outreach-held")] == {"compliant"}
+    assert verdicts[("送政策进企业-2026", "policy-outreach-held")] == {"undetermined"}  # the year is not over
+    assert verdicts[("送政策进企业-2024", "policy-outreach-held")] == {"violation"}
+    assert verdicts[("MJ-2026-230", "platform-referral-fast-track-sought")] == {"compliant"}
+    assert verdicts[("MJ-2026-231", "platform-referral-fast-track-sought")] == {"violation"}
+
+
+def test_key_enterprise_disputes_under_5_4(verdicts: dict[tuple[str, str], set[str]]) -> None:
+    trademark, patent = "key-enterprise-trademark-dispute-unit", "key-enterprise-patent-dispute-unit"
+    assert verdicts[("MJ-2026-011", trademark)] == {"compliant"}
+    assert verdicts[("MJ-2026-013", trademark)] == {"violation"}  # the city took a trademark dispute
+    assert verdicts[("MJ-2026-016", patent)] == {"violation"}  # the district brigade took a patent one
+    # cooperation is owed when the city asks: asked and none recorded is a breach, not asked is none
+    assert verdicts[("MJ-2026-017", patent)] == {"violation"}
+    assert verdicts[("MJ-2026-014", patent)] == {"compliant"}
+    assert verdicts[("MJ-2026-019", trademark)] == {"undetermined"}  # no handling unit recorded
+    assert verdicts[("MJ-2026-019", "key-enterprise-case-speed")] == {"violation"}  # open beyond 90 days
+    assert verdicts[("MJ-2026-017", "key-enterprise-case-speed")] == {"compliant"}
+    assert ("MJ-2026-018", patent) not in verdicts  # not a key enterprise
+    assert verdicts[("MJ-2026-232", "key-enterprise-case-speed")] == {
+        "compliant"
+    }  # a counterfeit report, 27 days

@@ -1,8 +1,10 @@
 """Another bureau's variant is a folder that extends Maojian's and overrides parameters.
 
 rules/zhangwan asks for a 20 m² office (Maojian: 15), sends a key enterprise's patent
-disputes to the city IP protection centre (Maojian: the city bureau) and publishes another
-complaint phone. The same ledger gets different verdicts exactly where those differ.
+disputes to the city IP protection centre (Maojian: the city bureau), publishes another
+complaint phone, and is its own "区局": the Maojian units it inherits are recognised by name
+but are not its district bureau. The same ledger gets different verdicts exactly where those
+differ.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pytest
 
 from iprules.cli import main
 from iprules.policy.load import load_policy
+from iprules.policy.yamlfile import PolicyError
 from iprules.scenarios import UNDECLARED, read_scenarios, run_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +36,18 @@ LEDGER = [
      "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperated_by": "二堰市场监管所"},
     {"type": "dispute", "case": "商标-执法大队处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
      "kind": "商标", "handled_by": "张湾区市场监管局执法大队"},
+    {"type": "dispute", "case": "商标-茅箭执法大队处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
+     "kind": "商标", "handled_by": "茅箭区市场监管局执法大队"},
+    {"type": "dispute", "case": "商标-茅箭区局处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
+     "kind": "商标", "handled_by": "茅箭区市场监管局"},
+    {"type": "dispute", "case": "商标-张湾区局处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
+     "kind": "商标", "handled_by": "张湾区市场监管局"},
+    {"type": "dispute", "case": "专利-请求配合-茅箭所配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "cooperated_by": "二堰市场监管所"},
+    {"type": "dispute", "case": "专利-请求配合-张湾所配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "cooperated_by": "花果市场监管所"},
+    {"type": "dispute", "case": "专利-未请求配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心"},
 ]  # fmt: skip
 
 
@@ -171,3 +186,48 @@ def test_each_bureau_s_own_office_accepts_reports_about_its_first_responders(
         "violation",
         "compliant",
     )
+
+
+def test_district_bureau_means_the_issuing_bureau_and_its_own_units_under_each_policy(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    """ "区局" is the bureau whose document it is: under Zhangwan's variant a Maojian brigade
+    is another district's, and Maojian's bureau named as handler is not Zhangwan's 区局."""
+    maojian, _ = verdicts(capsys, ledger, MAOJIAN)
+    zhangwan, report = verdicts(capsys, ledger, ZHANGWAN)
+    rule = "key-enterprise-trademark-dispute-unit"
+    assert maojian[("商标-茅箭执法大队处理", rule)] == "compliant"
+    assert zhangwan[("商标-茅箭执法大队处理", rule)] == "violation"
+    assert maojian[("商标-茅箭区局处理", rule)] == "compliant"  # interpretation s5.4-bureau-itself
+    assert zhangwan[("商标-茅箭区局处理", rule)] == "violation"
+    assert zhangwan[("商标-张湾区局处理", rule)] == "compliant"
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    message = next(f for f in findings if f["case"] == "商标-茅箭执法大队处理" and f["rule"] == rule)[
+        "messages"
+    ][0]
+    assert "不属于本区局（张湾区市场监管局）" in message
+
+
+def test_cooperation_the_city_asked_for_must_come_from_the_policys_own_district_units(
+    capsys: pytest.CaptureFixture[str], ledger: Path
+) -> None:
+    zhangwan, _ = verdicts(capsys, ledger, ZHANGWAN)
+    rule = "key-enterprise-patent-dispute-unit"
+    assert zhangwan[("专利-请求配合-茅箭所配合", rule)] == "violation"  # 二堰 is Maojian's office
+    assert zhangwan[("专利-请求配合-张湾所配合", rule)] == "compliant"
+    # no request recorded: cooperating is owed only when the city asks (s5.4-cooperate-when-asked)
+    assert zhangwan[("专利-未请求配合", rule)] == "compliant"
+
+
+def test_a_district_unit_of_a_policy_that_names_its_bureau_must_say_whose_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "variant"
+    folder.mkdir()
+    (folder / "policy.yaml").write_text(
+        "name: variant\nextends: " + str(MAOJIAN) + "\n"
+        "parameters:\n  units:\n    某区市场监管所: {org: district, role: supervision_office}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PolicyError) as error:
+        load_policy(folder)
+    assert "bureau" in str(error.value)

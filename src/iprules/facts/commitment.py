@@ -14,6 +14,7 @@ unit list, and whether the determination was the district bureau office's own.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from iprules.facts.base import (
@@ -94,6 +95,13 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "measures_day": FieldSpec(DAY, text("措施制订日期", "date the measures were made")),
             "day": FieldSpec(DAY, text("列入名单日期", "date listed")),
+            "year_complete": FieldSpec(
+                "bool",
+                text(
+                    "列入名单的年度在审计基准日前已结束（解释 s4.2-measures-by-year-end）",
+                    "the year of listing was over by the audit date (interpretation s4.2-measures-by-year-end)",
+                ),
+            ),
             **STAFF_FIELDS,
         },
     ),
@@ -171,6 +179,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
             )
         elif isinstance(record, LiaisonRecord):
             member = staff_fields(record.member, reference) if record.member else {}
+            year_over = reference.as_of > dt.date(record.date.year, 12, 31) if record.date else None
             result.add(
                 "liaison",
                 {
@@ -179,6 +188,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "measures": record.measures,
                     "measures_day": record.measures_date.toordinal() if record.measures_date else None,
                     "day": record.date.toordinal() if record.date else None,
+                    "year_complete": year_over,
                     **member,
                 },
                 [entry.source],

@@ -1,8 +1,12 @@
-"""Facts for 五 preamble, 五（一）and 五（三）: applicant enterprises' risk-prevention training, and
-requests for support or consulting from key enterprises and e-commerce platforms.
+"""Facts for 四.2's protection list, 五 preamble, 五（一）and 五（三）: a year's protection list,
+a year's policy outreach, applicant enterprises' risk-prevention training, requests for support
+or consulting from key enterprises and e-commerce platforms, and platform-referred cases.
 
-Derivation: whether the year of an application is over as of the audit date (until it is, a
-training may still come).
+Derivations: whether the year of an application is over as of the audit date (until it is, a
+training may still come), and whether the recorded training fell within that year and on or
+before the audit date (interpretation s5.0-applicant-training: "在申报当年"; a training dated
+after the audit date has not happened yet as far as the audit can tell); whether a yearly
+record's year is over; whether a platform-referred case is closed.
 """
 
 from __future__ import annotations
@@ -12,7 +16,13 @@ import datetime as dt
 from iprules.facts.base import DAY, CaseFacts, FactType, FieldSpec, Reference, Scalar
 from iprules.i18n import Text, text
 from iprules.ledger.entry import Entry
-from iprules.ledger.protection import ApplicantTrainingRecord, AssistanceRecord
+from iprules.ledger.protection import (
+    ApplicantTrainingRecord,
+    AssistanceRecord,
+    OutreachYearRecord,
+    PlatformReferralRecord,
+    ProtectionListRecord,
+)
 
 APPLICATION_KINDS: dict[Scalar, Text] = {
     "trademark": text("商标申报", "trademark application"),
@@ -45,12 +55,20 @@ FACT_TYPES: dict[str, FactType] = {
             "enterprise": FieldSpec("text", text("企业", "enterprise")),
             "kind": FieldSpec("text", text("申报类型", "kind of application"), APPLICATION_KINDS),
             "day": FieldSpec(DAY, text("申报日期", "date of the application")),
+            "year": FieldSpec("int", text("申报年度", "year of the application")),
             "year_complete": FieldSpec(
                 "bool",
                 text("申报年度在审计基准日前已结束", "the application's year was over by the audit date"),
             ),
             "trained": FieldSpec("bool", text("已开展风险防范培训", "risk-prevention training given")),
             "training_day": FieldSpec(DAY, text("培训日期", "date of the training")),
+            "training_in_year": FieldSpec(
+                "bool",
+                text(
+                    "培训日期在申报当年内且不晚于审计基准日",
+                    "the training date is in the application's year and not after the audit date",
+                ),
+            ),
         },
     ),
     "assistance": FactType(
@@ -65,22 +83,74 @@ FACT_TYPES: dict[str, FactType] = {
             "provided_by": FieldSpec("text", text("提供单位", "unit that provided it")),
         },
     ),
+    "protection_list": FactType(
+        text("一个年度的知名企业知名品牌保护名单", "a year's famous-enterprise/famous-brand protection list"),
+        {
+            "year": FieldSpec("int", text("年度", "year")),
+            "year_complete": FieldSpec(
+                "bool", text("该年度在审计基准日前已结束", "the year was over by the audit date")
+            ),
+            "determined": FieldSpec("bool", text("已确定保护名单", "the list was determined")),
+            "day": FieldSpec(DAY, text("确定日期", "date determined")),
+            "document": FieldSpec("text", text("名单文件或文号", "document or its number")),
+        },
+    ),
+    "outreach_year": FactType(
+        text("一个年度的送政策进企业活动", "a year's policy-outreach activities"),
+        {
+            "year": FieldSpec("int", text("年度", "year")),
+            "year_complete": FieldSpec(
+                "bool", text("该年度在审计基准日前已结束", "the year was over by the audit date")
+            ),
+            "activities": FieldSpec("int", text("送政策进企业活动次数", "number of outreach activities")),
+            "campaigns": FieldSpec("text", text("活动名称", "campaigns")),
+        },
+    ),
+    "platform_referral": FactType(
+        text(
+            "电商平台告知专利权人向专利行政部门投诉的一件案件",
+            "a case an e-commerce platform told the patentee to bring to the patent administration",
+        ),
+        {
+            "platform": FieldSpec("text", text("电商平台", "e-commerce platform")),
+            "patentee": FieldSpec("text", text("专利权人", "patentee")),
+            "day": FieldSpec(DAY, text("告知投诉日期", "date referred")),
+            "requested": FieldSpec(
+                "bool",
+                text("已向上级争取压缩办案时限", "a shorter time limit was sought from the higher authority"),
+            ),
+            "request_day": FieldSpec(DAY, text("争取日期", "date of the request")),
+            "requested_of": FieldSpec("text", text("争取对象", "authority asked")),
+            "closed": FieldSpec("bool", text("已办结", "closed")),
+        },
+    ),
 }
+
+
+def _year_over(year: int, reference: Reference) -> bool:
+    return reference.as_of > dt.date(year, 12, 31)
 
 
 def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
     for entry in entries:
         record = entry.record
         if isinstance(record, ApplicantTrainingRecord):
+            in_year = None
+            if record.trained and record.training_date is not None:
+                in_year = (
+                    record.training_date.year == record.date.year and record.training_date <= reference.as_of
+                )
             result.add(
                 "applicant_training",
                 {
                     "enterprise": record.enterprise,
                     "kind": record.kind,
                     "day": record.date.toordinal(),
-                    "year_complete": reference.as_of > dt.date(record.date.year, 12, 31),
+                    "year": record.date.year,
+                    "year_complete": _year_over(record.date.year, reference),
                     "trained": record.trained,
                     "training_day": record.training_date.toordinal() if record.training_date else None,
+                    "training_in_year": in_year,
                 },
                 [entry.source],
             )
@@ -95,6 +165,43 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "provided": record.provided,
                     "provided_day": record.provided_date.toordinal() if record.provided_date else None,
                     "provided_by": record.provided_by,
+                },
+                [entry.source],
+            )
+        elif isinstance(record, ProtectionListRecord):
+            result.add(
+                "protection_list",
+                {
+                    "year": record.year,
+                    "year_complete": _year_over(record.year, reference),
+                    "determined": record.determined,
+                    "day": record.date.toordinal() if record.date else None,
+                    "document": record.document,
+                },
+                [entry.source],
+            )
+        elif isinstance(record, OutreachYearRecord):
+            result.add(
+                "outreach_year",
+                {
+                    "year": record.year,
+                    "year_complete": _year_over(record.year, reference),
+                    "activities": record.activities,
+                    "campaigns": record.campaigns,
+                },
+                [entry.source],
+            )
+        elif isinstance(record, PlatformReferralRecord):
+            result.add(
+                "platform_referral",
+                {
+                    "platform": record.platform,
+                    "patentee": record.patentee,
+                    "day": record.date.toordinal(),
+                    "requested": record.requested,
+                    "request_day": record.request_date.toordinal() if record.request_date else None,
+                    "requested_of": record.requested_of,
+                    "closed": record.closed_date is not None and record.closed_date <= reference.as_of,
                 },
                 [entry.source],
             )

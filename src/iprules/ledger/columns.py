@@ -93,6 +93,8 @@ def _column(kind: str, name: str, info: FieldInfo) -> Column:
     shape: Shape = "text"
     words: tuple[str, ...] = ()
     for option in options:
+        if typing.get_origin(option) is typing.Annotated:  # an optional YesNo: Annotated[bool, …] | None
+            option = typing.get_args(option)[0]
         origin = typing.get_origin(option)
         if option is bool:
             shape, words = "yes_no", ("是", "否")

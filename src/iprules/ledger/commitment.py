@@ -73,11 +73,37 @@ class LiaisonRecord(CaseRecord):
     kind_en: ClassVar[str] = "liaison"
     type: Literal["liaison"]
     enterprise: Text = Field(title="企业")
-    brand: str | None = Field(default=None, title="知名品牌")
-    member: str | None = Field(default=None, title="挂联党组成员")
-    measures: YesNo | None = Field(default=None, title="共同制订维权措施")
-    measures_date: dt.date | None = Field(default=None, title="措施制订日期")
-    date: dt.date | None = Field(default=None, title="列入名单日期")
+    brand: str | None = Field(
+        default=None,
+        title="知名品牌",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    member: str | None = Field(
+        default=None,
+        title="挂联党组成员",
+        json_schema_extra=blank(
+            "未确定挂联党组成员：违规（解释 s4.2-blank-member）",
+            "no linked member determined: a breach (interpretation s4.2-blank-member)",
+        ),
+    )
+    measures: YesNo | None = Field(
+        default=None,
+        title="共同制订维权措施",
+        json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
+    )
+    measures_date: dt.date | None = Field(
+        default=None,
+        title="措施制订日期",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    date: dt.date | None = Field(
+        default=None,
+        title="列入名单日期",
+        json_schema_extra=blank(
+            "未记录：尚未共同制订措施的，无法判断名单年度是否已结束（无法判定）",
+            "not recorded: where no measures were made yet, whether the list's year is over cannot be told (undetermined)",
+        ),
+    )
 
 
 class ServiceComplaintRecord(CaseRecord):

@@ -21,7 +21,8 @@ from iprules.ledger.record import CaseRecord, Names, Record, Text, YesNo, blank,
 from iprules.ledger.service import YesNoOrBlank
 
 DISPUTE_KINDS: dict[str, str] = {"商标": "trademark", "专利": "patent"}
-DisputeKind = Annotated[Literal["trademark", "patent"], BeforeValidator(code_of(DISPUTE_KINDS))]
+# optional inside the Annotated, so that the template still finds the Chinese words of the list
+DisputeKind = Annotated[Literal["trademark", "patent"] | None, BeforeValidator(code_of(DISPUTE_KINDS))]
 
 
 class StaffRecord(Record):
@@ -87,17 +88,63 @@ class FirstResponderRecord(CaseRecord):
 
 
 class DisputeRecord(CaseRecord):
-    """An IP dispute case: who raised it, of which kind, and which units handled it."""
+    """An IP dispute case (五（四）): who raised it, of which kind, which units handled it,
+    whether the city asked the district to cooperate, and when it was filed and closed."""
 
     kind_zh: ClassVar[str] = "纠纷"
     kind_en: ClassVar[str] = "dispute"
     type: Literal["dispute"]
     enterprise: Text = Field(title="企业")
-    key_enterprise: YesNo = Field(default=False, title="重点企业")
-    kind: DisputeKind = Field(title="纠纷类型")
-    handled_by: str | None = Field(default=None, title="处理单位")
-    cooperated_by: Names = Field(default_factory=list, title="配合单位")
-    date: dt.date | None = Field(default=None, title="日期")
+    key_enterprise: YesNo | None = Field(
+        default=None,
+        title="重点企业",
+        json_schema_extra=blank(
+            "未记录：无法判断五（四）是否适用，分工和办理时限均为无法判定",
+            "not recorded: whether 五（四） applies cannot be told, so routing and speed are undetermined",
+        ),
+    )
+    kind: DisputeKind = Field(
+        default=None,
+        title="纠纷类型",
+        json_schema_extra=blank(
+            "未记录：无法判断适用商标还是专利纠纷的分工，结论为无法判定",
+            "not recorded: which routing (trademark or patent) applies cannot be told; undetermined",
+        ),
+    )
+    handled_by: str | None = Field(
+        default=None,
+        title="处理单位",
+        json_schema_extra=blank("未记录：分工结论为无法判定", "not recorded: routing is undetermined"),
+    )
+    cooperated_by: Names = Field(
+        default_factory=list,
+        title="配合单位",
+        json_schema_extra=blank("没有单位配合", "no unit cooperated"),
+    )
+    date: dt.date | None = Field(
+        default=None,
+        title="日期",
+        json_schema_extra=blank(
+            "未记录受理（立案）日期：办理用时（五（四）快速查处）为无法判定",
+            "filing date not recorded: the time taken (五（四） prompt handling) is undetermined",
+        ),
+    )
+    # last, so workbooks filled before they existed keep their column order
+    cooperation_requested: YesNo | None = Field(
+        default=None,
+        title="市局请求区局配合",
+        json_schema_extra=blank(
+            "未记录请求：区局配合义务未产生（解释 s5.4-cooperate-when-asked），不因无配合记录而违规",
+            "no request recorded: no duty to cooperate arose (interpretation s5.4-cooperate-when-asked)",
+        ),
+    )
+    closed_date: dt.date | None = Field(
+        default=None,
+        title="办结日期",
+        json_schema_extra=blank(
+            "尚未办结：用时计至审计基准日", "not closed yet: the days are counted to the audit date"
+        ),
+    )
 
 
 _KIND_MODELS: tuple[type[Record], ...] = (

@@ -5,6 +5,16 @@ beside the dispute record of 五（四） in `model.py`.
   whether it received IP risk-prevention training (五 preamble).
 - 服务请求 (assistance): a request from a key enterprise or an e-commerce platform for one of
   the services 五（一）and 五（三）promise, and whether it was provided.
+- 保护名单 (protection_list): a year's check of the famous-enterprise/famous-brand protection
+  list (四.2): whether it was determined, when, by which document. Its case is the list's, the
+  one its 挂联帮扶 records carry (e.g. "保护名单-2026").
+- 送政策进企业年度记录 (outreach_year): how many "双首席"/"双千" policy-outreach activities
+  the bureau held in a year (五 preamble).
+- 假冒举报投诉 (counterfeit_report): a counterfeit-trademark or counterfeit-patent case an
+  enterprise reported or complained of, filed and closed when (五（四） "快速查处").
+- 电商平台告知投诉 (platform_referral): a case in which an e-commerce platform told the
+  patentee to complain to the patent administration, and whether the bureau asked its
+  higher authority to shorten the handling time (五（三）).
 """
 
 from __future__ import annotations
@@ -14,7 +24,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Text, YesNo, code_of
+from iprules.ledger.record import CaseRecord, Text, YesNo, blank, code_of
 
 APPLICATION_KINDS: dict[str, str] = {
     "商标": "trademark",
@@ -69,8 +79,19 @@ class ApplicantTrainingRecord(CaseRecord):
     enterprise: Text = Field(title="企业")
     kind: ApplicationKind = Field(title="申报类型")
     date: dt.date = Field(title="申报日期")
-    trained: YesNo | None = Field(default=None, title="已开展风险防范培训")
-    training_date: dt.date | None = Field(default=None, title="培训日期")
+    trained: YesNo | None = Field(
+        default=None,
+        title="已开展风险防范培训",
+        json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
+    )
+    training_date: dt.date | None = Field(
+        default=None,
+        title="培训日期",
+        json_schema_extra=blank(
+            "已培训而未写日期的，无法判断是否在申报当年（无法判定）",
+            "trained but undated: whether it was in the year of application is undetermined",
+        ),
+    )
 
 
 class AssistanceRecord(CaseRecord):
@@ -83,9 +104,160 @@ class AssistanceRecord(CaseRecord):
     requester_type: Requester = Field(title="请求方类型")
     matter: Matter = Field(title="请求事项")
     date: dt.date = Field(title="请求日期")
-    provided: YesNo | None = Field(default=None, title="已提供")
-    provided_date: dt.date | None = Field(default=None, title="提供日期")
-    provided_by: str | None = Field(default=None, title="提供单位")
+    provided: YesNo | None = Field(
+        default=None,
+        title="已提供",
+        json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
+    )
+    provided_date: dt.date | None = Field(
+        default=None,
+        title="提供日期",
+        json_schema_extra=blank(
+            "未记录：不影响结论（本文件未设提供期限）", "not recorded: no effect (no period is set)"
+        ),
+    )
+    provided_by: str | None = Field(
+        default=None,
+        title="提供单位",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
 
 
-MODELS: tuple[type[CaseRecord], ...] = (ApplicantTrainingRecord, AssistanceRecord)
+class ProtectionListRecord(CaseRecord):
+    """A year's famous-enterprise/famous-brand protection list: whether it was determined."""
+
+    kind_zh: ClassVar[str] = "保护名单"
+    kind_en: ClassVar[str] = "protection_list"
+    type: Literal["protection_list"]
+    year: int = Field(ge=1900, le=2999, title="年度")
+    determined: YesNo | None = Field(
+        default=None,
+        title="已确定保护名单",
+        json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
+    )
+    date: dt.date | None = Field(
+        default=None,
+        title="确定日期",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    document: str | None = Field(
+        default=None,
+        title="名单文件或文号",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+
+
+class OutreachYearRecord(CaseRecord):
+    """A year's policy-outreach activities ("双首席", "双千" and the like) into enterprises."""
+
+    kind_zh: ClassVar[str] = "送政策进企业年度记录"
+    kind_en: ClassVar[str] = "outreach_year"
+    type: Literal["outreach_year"]
+    year: int = Field(ge=1900, le=2999, title="年度")
+    activities: int | None = Field(
+        default=None,
+        ge=0,
+        title="送政策进企业活动次数",
+        json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
+    )
+    campaigns: str | None = Field(
+        default=None,
+        title="活动名称",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+
+
+REPORT_KINDS: dict[str, str] = {
+    "商标": "trademark",
+    "假冒商标": "trademark",
+    "专利": "patent",
+    "假冒专利": "patent",
+}
+ReportKind = Annotated[Literal["trademark", "patent"] | None, BeforeValidator(code_of(REPORT_KINDS))]
+
+
+class CounterfeitReportRecord(CaseRecord):
+    """A counterfeit trademark or patent case an enterprise reported or complained of."""
+
+    kind_zh: ClassVar[str] = "假冒举报投诉"
+    kind_en: ClassVar[str] = "counterfeit_report"
+    type: Literal["counterfeit_report"]
+    enterprise: Text = Field(title="举报投诉企业")
+    key_enterprise: YesNo | None = Field(
+        default=None,
+        title="重点企业",
+        json_schema_extra=blank(
+            "未记录：无法判断是否适用快速查处（无法判定）",
+            "not recorded: whether prompt handling is owed cannot be told (undetermined)",
+        ),
+    )
+    kind: ReportKind = Field(
+        default=None,
+        title="假冒类型",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    handled_by: str | None = Field(
+        default=None,
+        title="查处单位",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    date: dt.date | None = Field(
+        default=None,
+        title="受理日期",
+        json_schema_extra=blank("未记录：办理用时为无法判定", "not recorded: the time taken is undetermined"),
+    )
+    closed_date: dt.date | None = Field(
+        default=None,
+        title="办结日期",
+        json_schema_extra=blank(
+            "尚未办结：用时计至审计基准日", "not closed yet: the days are counted to the audit date"
+        ),
+    )
+
+
+class PlatformReferralRecord(CaseRecord):
+    """A case an e-commerce platform referred to the patent administration (the platform told
+    the patentee to complain there), and the bureau's request to shorten its handling time."""
+
+    kind_zh: ClassVar[str] = "电商平台告知投诉"
+    kind_en: ClassVar[str] = "platform_referral"
+    type: Literal["platform_referral"]
+    platform: Text = Field(title="电商平台")
+    patentee: str | None = Field(
+        default=None,
+        title="专利权人",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    date: dt.date = Field(title="告知投诉日期")
+    requested: YesNo | None = Field(
+        default=None,
+        title="已向上级争取压缩办案时限",
+        json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
+    )
+    request_date: dt.date | None = Field(
+        default=None,
+        title="争取日期",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    requested_of: str | None = Field(
+        default=None,
+        title="争取对象",
+        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+    )
+    closed_date: dt.date | None = Field(
+        default=None,
+        title="办结日期",
+        json_schema_extra=blank(
+            "尚未办结：未争取的暂不判定（仍可争取）", "not closed yet: no request so far is not judged yet"
+        ),
+    )
+
+
+MODELS: tuple[type[CaseRecord], ...] = (
+    ApplicantTrainingRecord,
+    AssistanceRecord,
+    ProtectionListRecord,
+    OutreachYearRecord,
+    CounterfeitReportRecord,
+    PlatformReferralRecord,
+)

@@ -69,7 +69,20 @@ class Policy:
 
     @property
     def units(self) -> dict[str, dict[str, str]]:
-        return dict(self.parameters.get("units", {}))
+        """The units a ledger may name, each with its organisation as this policy sees it.
+
+        "区局" is the issuing bureau (parameter `district_bureau`) and its own units: a district
+        unit whose `bureau` is another district's (a variant inherits its base's units so that
+        their names are still recognised) is `other` here, never this policy's 区局.
+        """
+        own = self.parameters.get("district_bureau")
+        result = {}
+        for name, info in dict(self.parameters.get("units", {})).items():
+            unit = dict(info)
+            if unit.get("org") == "district" and own is not None and unit.get("bureau") != own:
+                unit["org"] = "other"
+            result[name] = unit
+        return result
 
     @property
     def version(self) -> str:
@@ -273,11 +286,18 @@ def _check_parameters(chain: list[tuple[Path, YamlDocument]], parameters: dict[s
             not isinstance(info, dict)
             or info.get("org") not in UNIT_ORGS
             or not isinstance(info.get("role"), str)
+            or not isinstance(info.get("bureau", ""), str)
         ):
             raise document.error(
                 ("parameters", "units", name),
                 f"单位“{name}”应写明 org（{'/'.join(sorted(UNIT_ORGS))}）和 role",
                 f"unit '{name}' needs org ({'/'.join(sorted(UNIT_ORGS))}) and role",
+            )
+        if info["org"] == "district" and "district_bureau" in parameters and "bureau" not in info:
+            raise document.error(
+                ("parameters", "units", name),
+                f"区级单位“{name}”应写明 bureau（所属区局，如 {parameters['district_bureau']}）",
+                f"district unit '{name}' needs bureau (the district bureau it belongs to, e.g. {parameters['district_bureau']})",
             )
 
 

@@ -194,7 +194,14 @@ def _parse_rule(document: YamlDocument, path: Path_, item: Any, context: RuleCon
                 )
             alternatives.append(alternative)
     compliant = (
-        _text(document, (*path, "compliant"), item["compliant"], "compliant") if "compliant" in item else None
+        _with_parameters(
+            document,
+            (*path, "compliant"),
+            _text(document, (*path, "compliant"), item["compliant"], "compliant"),
+            context,
+        )
+        if "compliant" in item
+        else None
     )
     return Rule(
         id=rule_id,
