@@ -18,7 +18,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Text, YesNo, blank, code_of
+from iprules.ledger.record import CaseRecord, MaybeYesNo, Text, blank, code_of
 
 PUBLISHED_ITEMS: dict[str, str] = {
     "服务承诺制度": "commitment_rules",
@@ -44,12 +44,12 @@ class PublicationRecord(CaseRecord):
     type: Literal["publication"]
     item: PublishedItem = Field(title="公示事项")
     date: dt.date = Field(title="检查日期")
-    website: YesNo | None = Field(
+    website: MaybeYesNo = Field(
         default=None,
         title="区级政府网站公示",
         json_schema_extra=_not_recorded("公示规则", "the publication rule"),
     )
-    board: YesNo | None = Field(
+    board: MaybeYesNo = Field(
         default=None,
         title="政务公开栏公示",
         json_schema_extra=_not_recorded("公示规则", "the publication rule"),
@@ -86,7 +86,7 @@ class LiaisonRecord(CaseRecord):
             "no linked member determined: a breach (interpretation s4.2-blank-member)",
         ),
     )
-    measures: YesNo | None = Field(
+    measures: MaybeYesNo = Field(
         default=None,
         title="共同制订维权措施",
         json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
@@ -130,7 +130,7 @@ class ServiceComplaintRecord(CaseRecord):
             "the determination rule and 四.4 (leave blank while not yet determined)",
         ),
     )
-    valid: YesNo | None = Field(
+    valid: MaybeYesNo = Field(
         default=None,
         title="有效投诉",
         json_schema_extra=blank(

@@ -17,8 +17,7 @@ from typing import Annotated, ClassVar, Literal, Union
 from pydantic import BeforeValidator, Field, TypeAdapter
 
 from iprules.ledger import commitment, protection, service, station
-from iprules.ledger.record import CaseRecord, Names, Record, Text, YesNo, blank, code_of
-from iprules.ledger.service import YesNoOrBlank
+from iprules.ledger.record import CaseRecord, MaybeYesNo, Names, Record, Text, blank, code_of
 
 DISPUTE_KINDS: dict[str, str] = {"商标": "trademark", "专利": "patent"}
 # optional inside the Annotated, so that the template still finds the Chinese words of the list
@@ -53,7 +52,7 @@ class InquiryRecord(CaseRecord):
     type: Literal["inquiry"]
     date: dt.date = Field(title="日期")
     asked: Names = Field(min_length=1, title="被问人员")
-    together: YesNoOrBlank = Field(
+    together: MaybeYesNo = Field(
         default=None,
         title="同时被问",
         json_schema_extra=blank(
@@ -95,7 +94,7 @@ class DisputeRecord(CaseRecord):
     kind_en: ClassVar[str] = "dispute"
     type: Literal["dispute"]
     enterprise: Text = Field(title="企业")
-    key_enterprise: YesNo | None = Field(
+    key_enterprise: MaybeYesNo = Field(
         default=None,
         title="重点企业",
         json_schema_extra=blank(
@@ -130,7 +129,7 @@ class DisputeRecord(CaseRecord):
         ),
     )
     # last, so workbooks filled before they existed keep their column order
-    cooperation_requested: YesNo | None = Field(
+    cooperation_requested: MaybeYesNo = Field(
         default=None,
         title="市局请求区局配合",
         json_schema_extra=blank(

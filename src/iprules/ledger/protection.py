@@ -24,7 +24,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Text, YesNo, blank, code_of
+from iprules.ledger.record import CaseRecord, MaybeYesNo, Text, blank, code_of
 
 APPLICATION_KINDS: dict[str, str] = {
     "商标": "trademark",
@@ -79,7 +79,7 @@ class ApplicantTrainingRecord(CaseRecord):
     enterprise: Text = Field(title="企业")
     kind: ApplicationKind = Field(title="申报类型")
     date: dt.date = Field(title="申报日期")
-    trained: YesNo | None = Field(
+    trained: MaybeYesNo = Field(
         default=None,
         title="已开展风险防范培训",
         json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
@@ -104,7 +104,7 @@ class AssistanceRecord(CaseRecord):
     requester_type: Requester = Field(title="请求方类型")
     matter: Matter = Field(title="请求事项")
     date: dt.date = Field(title="请求日期")
-    provided: YesNo | None = Field(
+    provided: MaybeYesNo = Field(
         default=None,
         title="已提供",
         json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
@@ -130,7 +130,7 @@ class ProtectionListRecord(CaseRecord):
     kind_en: ClassVar[str] = "protection_list"
     type: Literal["protection_list"]
     year: int = Field(ge=1900, le=2999, title="年度")
-    determined: YesNo | None = Field(
+    determined: MaybeYesNo = Field(
         default=None,
         title="已确定保护名单",
         json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
@@ -183,7 +183,7 @@ class CounterfeitReportRecord(CaseRecord):
     kind_en: ClassVar[str] = "counterfeit_report"
     type: Literal["counterfeit_report"]
     enterprise: Text = Field(title="举报投诉企业")
-    key_enterprise: YesNo | None = Field(
+    key_enterprise: MaybeYesNo = Field(
         default=None,
         title="重点企业",
         json_schema_extra=blank(
@@ -229,7 +229,7 @@ class PlatformReferralRecord(CaseRecord):
         json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
     )
     date: dt.date = Field(title="告知投诉日期")
-    requested: YesNo | None = Field(
+    requested: MaybeYesNo = Field(
         default=None,
         title="已向上级争取压缩办案时限",
         json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),

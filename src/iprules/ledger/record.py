@@ -13,7 +13,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 YES_WORDS = {"是", "true", "yes", "y", "1", "√", "对"}
-NO_WORDS = {"否", "false", "no", "n", "0", "×", "", "不是"}
+NO_WORDS = {"否", "false", "no", "n", "0", "×", "不是"}
 
 
 def _yes_no(value: Any) -> Any:
@@ -64,7 +64,16 @@ def blank_meaning(info: Any) -> dict[str, str] | None:
     return None
 
 
+def _yes_no_or_blank(value: Any) -> Any:
+    """是/否, and an empty cell stays empty: a blank never silently means 否."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return _yes_no(value)
+
+
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+MaybeYesNo = Annotated[bool | None, BeforeValidator(_yes_no_or_blank)]
+"""A yes/no column whose blank is "not recorded" (each field's `blank()` says what follows)."""
 Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(split_list)]
 Text = Annotated[str, Field(min_length=1)]
 

@@ -14,11 +14,11 @@ What the bureau's staff log as they serve people:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Names, Text, YesNo, _yes_no, blank, code_of, split_list
+from iprules.ledger.record import CaseRecord, MaybeYesNo, Names, Text, blank, code_of, split_list
 
 SERVICE_KINDS: dict[str, str] = {"办事": "business", "咨询": "consultation"}
 CHANNELS: dict[str, str] = {"来访": "visit", "电话": "phone"}
@@ -51,14 +51,6 @@ Topic = Annotated[Literal["procedure", "content"] | None, BeforeValidator(code_o
 Outcome = Annotated[Literal["done", "refused", "withdrawn"] | None, BeforeValidator(code_of(OUTCOMES))]
 
 
-def _yes_no_or_blank(value: Any) -> Any:
-    """是/否, and an empty string is a blank (None), never 否."""
-    if isinstance(value, str) and not value.strip():
-        return None
-    return _yes_no(value)
-
-
-MaybeYesNo = Annotated[bool | None, BeforeValidator(_yes_no_or_blank)]
 Situation = Annotated[
     Literal["multi_department", "unclear_rules", "major"], BeforeValidator(code_of(SITUATIONS))
 ]
@@ -80,17 +72,6 @@ NoticeContent = Annotated[
 ComplaintKind = Annotated[
     Literal["complaint", "report", "suggestion"], BeforeValidator(code_of(COMPLAINT_KINDS))
 ]
-
-
-def _yes_no_or_blank(value: object) -> object:
-    """是/否, and an empty cell stays empty: a blank never silently means 否."""
-    if isinstance(value, str) and not value.strip():
-        return None
-    return _yes_no(value)
-
-
-YesNoOrBlank = Annotated[bool | None, BeforeValidator(_yes_no_or_blank)]
-"""A yes/no column whose blank is "not recorded" (each field's `blank()` says what follows)."""
 
 
 class ServiceRecord(CaseRecord):
@@ -331,7 +312,7 @@ class ComplaintRecord(CaseRecord):
             "a named person without a contact is a breach of 二（四） (interpretation s2.4-recorded); none is needed for an anonymous one",
         ),
     )
-    about_first_responder: YesNoOrBlank = Field(
+    about_first_responder: MaybeYesNo = Field(
         default=None,
         title="反映首问责任人不履行责任",
         json_schema_extra=blank(
@@ -364,7 +345,7 @@ class ComplaintRecord(CaseRecord):
         ),
     )
     # 二（五） 经查实违反本规定者，按照有关规定严肃处理: last, so workbooks filled before keep their columns
-    verified: YesNoOrBlank = Field(
+    verified: MaybeYesNo = Field(
         default=None,
         title="经查实违反规定",
         json_schema_extra=blank(

@@ -23,7 +23,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field
 
-from iprules.ledger.record import CaseRecord, Names, Text, YesNo, blank, code_of, split_list
+from iprules.ledger.record import CaseRecord, MaybeYesNo, Names, Text, blank, code_of, split_list
 
 SPECIAL_SERVICES: dict[str, str] = {
     "培育引导": "cultivation",
@@ -83,7 +83,7 @@ class StationInspectionRecord(CaseRecord):
     inspectors: Names = Field(
         default_factory=list, title="检查人员", json_schema_extra=blank("不影响判定", "no effect")
     )
-    fixed_office: YesNo | None = Field(default=None, title="固定办公场所", json_schema_extra=NOT_RECORDED)
+    fixed_office: MaybeYesNo = Field(default=None, title="固定办公场所", json_schema_extra=NOT_RECORDED)
     office_area: float | None = Field(
         default=None, ge=0, title="办公面积（平方米）", json_schema_extra=NOT_RECORDED
     )
@@ -101,14 +101,12 @@ class StationInspectionRecord(CaseRecord):
         title="专职工作人员",
         json_schema_extra=blank("未记录（写“无”表示没有专职人员）", "not recorded (write 无 for none)"),
     )
-    computer: YesNo | None = Field(default=None, title="上网计算机", json_schema_extra=NOT_RECORDED)
-    printer: YesNo | None = Field(default=None, title="打印机", json_schema_extra=NOT_RECORDED)
-    publicity_sign: YesNo | None = Field(default=None, title="宣传标识", json_schema_extra=NOT_RECORDED)
-    image_wall: YesNo | None = Field(default=None, title="形象墙", json_schema_extra=NOT_RECORDED)
-    database_board: YesNo | None = Field(
-        default=None, title="资源数据库展示牌", json_schema_extra=NOT_RECORDED
-    )
-    guide_board: YesNo | None = Field(default=None, title="服务指引牌", json_schema_extra=NOT_RECORDED)
+    computer: MaybeYesNo = Field(default=None, title="上网计算机", json_schema_extra=NOT_RECORDED)
+    printer: MaybeYesNo = Field(default=None, title="打印机", json_schema_extra=NOT_RECORDED)
+    publicity_sign: MaybeYesNo = Field(default=None, title="宣传标识", json_schema_extra=NOT_RECORDED)
+    image_wall: MaybeYesNo = Field(default=None, title="形象墙", json_schema_extra=NOT_RECORDED)
+    database_board: MaybeYesNo = Field(default=None, title="资源数据库展示牌", json_schema_extra=NOT_RECORDED)
+    guide_board: MaybeYesNo = Field(default=None, title="服务指引牌", json_schema_extra=NOT_RECORDED)
 
 
 class StationYearRecord(CaseRecord):
@@ -130,21 +128,19 @@ class StationYearRecord(CaseRecord):
         default=None, ge=0, title="咨询服务人次", json_schema_extra=NOT_RECORDED
     )
     visits: int | None = Field(default=None, ge=0, title="走访调研次数", json_schema_extra=NOT_RECORDED)
-    archive: YesNo | None = Field(default=None, title="园区工作档案", json_schema_extra=NOT_RECORDED)
-    rapid_mechanism: YesNo | None = Field(
+    archive: MaybeYesNo = Field(default=None, title="园区工作档案", json_schema_extra=NOT_RECORDED)
+    rapid_mechanism: MaybeYesNo = Field(
         default=None, title="快速沟通解决机制", json_schema_extra=NOT_RECORDED
     )
     coaching: int | None = Field(default=None, ge=0, title="业务辅导次数", json_schema_extra=NOT_RECORDED)
-    dispute_mechanism: YesNo | None = Field(
-        default=None, title="纠纷处理机制", json_schema_extra=NOT_RECORDED
-    )
+    dispute_mechanism: MaybeYesNo = Field(default=None, title="纠纷处理机制", json_schema_extra=NOT_RECORDED)
     leads_collected: int | None = Field(
         default=None, ge=0, title="收集纠纷线索数", json_schema_extra=NOT_RECORDED
     )
     leads_reported: int | None = Field(
         default=None, ge=0, title="报告纠纷线索数", json_schema_extra=NOT_RECORDED
     )
-    protection_resources: YesNo | None = Field(
+    protection_resources: MaybeYesNo = Field(
         default=None, title="对接保护资源", json_schema_extra=NOT_RECORDED
     )
     special_services: Annotated[list[SpecialService], BeforeValidator(_none_or_list)] | None = Field(
