@@ -19,6 +19,7 @@ from iprules.cases import CaseSpool, case_key, pack
 from iprules.facts import Reference
 from iprules.findings import Finding
 from iprules.i18n import text
+from iprules.ledger.duplicates import ONE_PER, DuplicateWatch
 from iprules.ledger.entry import Entry
 from iprules.ledger.jsonl import JSONL_SUFFIXES, decoded_lines, parse_object
 from iprules.ledger.model import RECORD_KINDS, StaffRecord
@@ -33,7 +34,10 @@ from iprules.policy.rules import Rule
 from iprules.results import FindingSpool, PackedFinding
 
 # record kinds that belong to a case: their JSONL lines are spooled unvalidated, by case
-CASE_KINDS = frozenset(code for code, model in RECORD_KINDS.items() if issubclass(model, CaseRecord))
+# (except the one-per-matter kinds, validated here to be compared: `ledger.duplicates`)
+CASE_KINDS = frozenset(
+    code for code, model in RECORD_KINDS.items() if issubclass(model, CaseRecord) and code not in ONE_PER
+)
 
 
 class InputFile(BaseModel):
@@ -219,6 +223,7 @@ class _Intake:
         self.staff: list[Entry] = []
         self.rejections: list[Rejection] = []
         self.warnings: list[LedgerWarning] = []
+        self.duplicates = DuplicateWatch()
         self.spool = CaseSpool()
 
     def add(self, item: Entry | Rejection | LedgerWarning) -> None:
@@ -232,6 +237,9 @@ class _Intake:
             self.staff.append(item)
         else:
             assert isinstance(item.record, CaseRecord)
+            repeated = self.duplicates.see(item)
+            if repeated is not None:
+                self.warnings.append(repeated)
             self.spool.add(case_key(item.record.case), pack(self.read, item))
 
     def add_lines(self, path: Path) -> None:
