@@ -103,15 +103,23 @@ def test_a_misspelt_required_header_warns_did_you_mean_and_rejects_every_row_und
     path = write(tmp_path, "询问.csv", INQUIRIES.replace("被问人员", "被访人").encode("gbk"))
     items = list(read_csv(path))
     [warning] = [item for item in items if isinstance(item, LedgerWarning)]
-    assert warning.source.line == 1 and "被访人" in warning.reason.zh and "是否想写“被问人员”" in warning.reason.zh
+    assert (
+        warning.source.line == 1
+        and "被访人" in warning.reason.zh
+        and "是否想写“被问人员”" in warning.reason.zh
+    )
     rejected = [item for item in items if isinstance(item, Rejection)]
-    assert [item.source.line for item in rejected] == [2, 3], "every row under the header is a rejected record"
+    assert [item.source.line for item in rejected] == [2, 3], (
+        "every row under the header is a rejected record"
+    )
     assert all("缺少必填列 “被问人员”" in item.reason.zh for item in rejected)
     assert "did you mean" in warning.reason.en
 
 
 def test_an_extra_column_is_ignored_with_a_warning_and_the_rows_are_read(tmp_path: Path) -> None:
-    data = INQUIRIES.replace("同时被问\r\n", "同时被问,联系电话\r\n").replace(",是\r\n", ",是,13800000000\r\n")
+    data = INQUIRIES.replace("同时被问\r\n", "同时被问,联系电话\r\n").replace(
+        ",是\r\n", ",是,13800000000\r\n"
+    )
     path = write(tmp_path, "询问.csv", data.encode("utf-8"))
     items = list(read_csv(path))
     [warning] = [item for item in items if isinstance(item, LedgerWarning)]
@@ -120,7 +128,9 @@ def test_an_extra_column_is_ignored_with_a_warning_and_the_rows_are_read(tmp_pat
 
 
 def test_a_header_with_half_width_parentheses_is_the_full_width_column(tmp_path: Path) -> None:
-    path = write(tmp_path, "工作站检查.csv", "案件编号,检查日期,办公面积(平方米)\nA1,2026-03-02,20\n".encode())
+    path = write(
+        tmp_path, "工作站检查.csv", "案件编号,检查日期,办公面积(平方米)\nA1,2026-03-02,20\n".encode()
+    )
     [entry] = entries(path)
     assert getattr(entry.record, "office_area", None) == 20
 

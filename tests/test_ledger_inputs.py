@@ -84,7 +84,10 @@ def test_a_case_id_with_a_control_character_rejects_its_line_and_the_rest_is_che
 
 
 def test_an_excel_escaped_nul_in_a_case_id_is_rejected_not_a_crash(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "l.xlsx", {"首问责任人": [["案件编号", "首问责任人"], ["X2_x0000_Y", "李明"], ["OK-1", "李明"]]})
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {"首问责任人": [["案件编号", "首问责任人"], ["X2_x0000_Y", "李明"], ["OK-1", "李明"]]},
+    )
     entries, rejections, _ = items(path)
     assert [entry.record.model_dump()["case"] for entry in entries] == ["OK-1"]
     assert len(rejections) == 1 and "U+0000" in rejections[0].reason.zh
@@ -106,19 +109,26 @@ def test_a_whole_number_beyond_64_bits_rejects_its_row_and_the_rest_is_checked(t
     )
     report = run(path)
     [rejection] = report.rejections
-    assert rejection.source.line == 3 and "宣讲培训场次" in rejection.reason.zh and "过大" in rejection.reason.zh
+    assert (
+        rejection.source.line == 3 and "宣讲培训场次" in rejection.reason.zh and "过大" in rejection.reason.zh
+    )
     assert {finding.case for finding in report.findings} == {"H1", "H3"}
 
 
 def test_a_huge_float_in_a_workbook_count_is_rejected(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "l.xlsx", {"工作站年度工作": [["案件编号", "年度", "宣讲培训场次"], ["Y1", 2025, 1e30]]})
+    path = workbook(
+        tmp_path / "l.xlsx", {"工作站年度工作": [["案件编号", "年度", "宣讲培训场次"], ["Y1", 2025, 1e30]]}
+    )
     [], [rejection], _ = items(path)
     assert "宣讲培训场次" in rejection.reason.zh
 
 
 @pytest.mark.parametrize("area", ["inf", "1e400", "Infinity", "nan"])
 def test_an_infinite_area_is_rejected_not_judged_compliant(tmp_path: Path, area: str) -> None:
-    path = write(tmp_path / "工作站检查.csv", f"案件编号,检查日期,办公面积（平方米）,固定办公场所\nA1,2026-03-02,{area},是\n")
+    path = write(
+        tmp_path / "工作站检查.csv",
+        f"案件编号,检查日期,办公面积（平方米）,固定办公场所\nA1,2026-03-02,{area},是\n",
+    )
     report = run(path)
     assert not [f for f in report.findings if f.rule == "station-office-area"]
     [rejection] = report.rejections
@@ -142,7 +152,10 @@ def test_an_unpaired_quote_rejects_its_line_and_every_later_row_is_read(tmp_path
 
 
 def test_a_quoted_cell_with_a_line_break_is_still_one_cell(tmp_path: Path) -> None:
-    path = write(tmp_path / "询问.csv", '案件编号,日期,被问人员,事项\nQ1,2026-03-02,李明,"第一行\n第二行"\nQ2,2026-03-02,李明,x\n')
+    path = write(
+        tmp_path / "询问.csv",
+        '案件编号,日期,被问人员,事项\nQ1,2026-03-02,李明,"第一行\n第二行"\nQ2,2026-03-02,李明,x\n',
+    )
     entries, [], _ = items(path)
     assert [entry.source.line for entry in entries] == [2, 4]
 
@@ -182,7 +195,11 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_opened
 ) -> None:
     monkeypatch.setattr(workbook_bounds, "MAX_UNPACKED", 100_000)
     path = _with_sheet(
-        tmp_path, "big.xlsx", b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"A" * 200_000 + b"</t></is></c></row></sheetData></worksheet>"
+        tmp_path,
+        "big.xlsx",
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
+        + b"A" * 200_000
+        + b"</t></is></c></row></sheetData></worksheet>",
     )
     [], [rejection], _ = items(path)
     assert "解压后" in rejection.reason.zh and "unpacks" in rejection.reason.en
@@ -192,7 +209,10 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_opened
 def test_a_zip_bomb_is_refused_without_unpacking_it(tmp_path: Path) -> None:
     base = workbook(tmp_path / "base.xlsx", {"询问": [["案件编号"]]})
     path = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+    with (
+        zipfile.ZipFile(base) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
+    ):
         for info in source.infolist():
             if info.filename != "xl/worksheets/sheet1.xml":
                 target.writestr(info.filename, source.read(info))
@@ -256,7 +276,9 @@ def test_a_pretty_printed_json_array_is_read_record_by_record_with_its_lines(tmp
 
 
 def test_a_semicolon_separated_csv_is_split_on_semicolons_with_a_warning(tmp_path: Path) -> None:
-    [entry], [], [warning] = items(write(tmp_path / "询问.csv", "案件编号;日期;被问人员\nQ1;2026-03-02;李明\n"))
+    [entry], [], [warning] = items(
+        write(tmp_path / "询问.csv", "案件编号;日期;被问人员\nQ1;2026-03-02;李明\n")
+    )
     assert entry.record.model_dump()["asked"] == ["李明"] and "分号" in warning.reason.zh
 
 
@@ -277,7 +299,9 @@ def test_a_pipe_is_a_clear_error_not_file_not_found(tmp_path: Path) -> None:
 
 def test_an_unsupported_file_says_which_formats_are_accepted(tmp_path: Path) -> None:
     [], [rejection], [] = items(write(tmp_path / "memo.docx", b"hello"))
-    assert ".xlsb" in rejection.reason.zh and ".ods" in rejection.reason.zh and ".jsonl" in rejection.reason.en
+    assert (
+        ".xlsb" in rejection.reason.zh and ".ods" in rejection.reason.zh and ".jsonl" in rejection.reason.en
+    )
 
 
 # --- D18: lines ending in a lone CR ---------------------------------------------------------
@@ -298,7 +322,9 @@ def test_jsonl_with_cr_only_line_ends_is_five_records(tmp_path: Path) -> None:
 # --- D20: the same file twice ---------------------------------------------------------------
 
 
-def test_the_same_file_given_three_ways_is_read_once_with_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_same_file_given_three_ways_is_read_once_with_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(tmp_path / "x.jsonl", f'{STAFF}\n{{"type":"first_responder","case":"A","staff":"李明"}}\n')
     monkeypatch.chdir(tmp_path)
     once = run(path)
@@ -314,7 +340,11 @@ def test_two_sheets_of_one_name_are_both_read(tmp_path: Path) -> None:
     base = workbook(
         tmp_path / "base.xlsx",
         {
-            "询问": [["案件编号", "日期", "被问人员"], ["FIRST1", "2026-03-02", "李明"], ["FIRST2", "2026-03-02", "李明"]],
+            "询问": [
+                ["案件编号", "日期", "被问人员"],
+                ["FIRST1", "2026-03-02", "李明"],
+                ["FIRST2", "2026-03-02", "李明"],
+            ],
             "inquiry": [["案件编号", "日期", "被问人员"], ["SECOND1", "2026-03-02", "李明"]],
         },
     )
@@ -358,7 +388,9 @@ def test_a_bare_number_is_never_a_date(tmp_path: Path, value: str) -> None:
 
 
 def test_a_bare_number_date_in_jsonl_is_rejected(tmp_path: Path) -> None:
-    report = run(write(tmp_path / "l.jsonl", '{"type":"inquiry","case":"D1","date":86400,"asked":["李明"]}\n'))
+    report = run(
+        write(tmp_path / "l.jsonl", '{"type":"inquiry","case":"D1","date":86400,"asked":["李明"]}\n')
+    )
     [rejection] = report.rejections
     assert "不是日期" in rejection.reason.zh
 
@@ -373,7 +405,12 @@ def test_dates_written_as_documented_are_read(tmp_path: Path, value: str) -> Non
 
 
 def test_a_key_written_twice_rejects_its_line_naming_the_key(tmp_path: Path) -> None:
-    report = run(write(tmp_path / "dup.jsonl", f'{STAFF}\n{{"type":"first_responder","case":"A1","case":"B1","staff":"李明"}}\n'))
+    report = run(
+        write(
+            tmp_path / "dup.jsonl",
+            f'{STAFF}\n{{"type":"first_responder","case":"A1","case":"B1","staff":"李明"}}\n',
+        )
+    )
     [rejection] = report.rejections
     assert "“case”写了两次" in rejection.reason.zh and report.summary.cases == 0
 
@@ -395,14 +432,20 @@ def test_a_full_width_case_id_is_the_same_case_as_its_half_width_form(tmp_path: 
     assert {finding.case for finding in report.findings} == {"MJ-001"}
 
 
-def test_two_annual_records_of_one_station_year_that_disagree_are_both_checked_with_a_warning(tmp_path: Path) -> None:
+def test_two_annual_records_of_one_station_year_that_disagree_are_both_checked_with_a_warning(
+    tmp_path: Path,
+) -> None:
     lines = [
         '{"type":"station_year","case":"Y1","year":2025,"trainings":0}',
         '{"type":"station_year","case":"Y1","year":2025,"trainings":5}',
     ]
     report = run(write(tmp_path / "contra.jsonl", "\n".join(lines) + "\n"))
     [warning] = report.warnings
-    assert warning.source.line == 2 and "宣讲培训场次" in warning.reason.zh and "contra.jsonl:1" in warning.reason.zh
+    assert (
+        warning.source.line == 2
+        and "宣讲培训场次" in warning.reason.zh
+        and "contra.jsonl:1" in warning.reason.zh
+    )
     assert report.summary.records_checked == 2
 
 
@@ -410,15 +453,23 @@ def test_two_annual_records_of_one_station_year_that_disagree_are_both_checked_w
 
 
 def test_an_extra_column_in_a_workbook_is_ignored_with_a_warning_in_the_report(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "l.xlsx", {"首问责任人": [["案件编号", "首问责任人", "联系电话"], ["C1", "李明", "13800000000"]]})
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {"首问责任人": [["案件编号", "首问责任人", "联系电话"], ["C1", "李明", "13800000000"]]},
+    )
     report = run(path)
     assert report.summary.records_rejected == 0 and report.summary.records_read == 1
     [warning] = report.warnings
     assert "联系电话" in warning.reason.zh and warning.source.sheet == "首问责任人"
 
 
-def test_a_missing_required_column_rejects_every_row_under_it_and_the_counts_reconcile(tmp_path: Path) -> None:
-    path = write(tmp_path / "询问.csv", "案件编号,日其,被问人员\nQ1,2026-03-02,李明\nQ2,2026-03-02,李明\nQ3,2026-03-02,李明\n")
+def test_a_missing_required_column_rejects_every_row_under_it_and_the_counts_reconcile(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path / "询问.csv",
+        "案件编号,日其,被问人员\nQ1,2026-03-02,李明\nQ2,2026-03-02,李明\nQ3,2026-03-02,李明\n",
+    )
     report = run(path)
     assert report.summary.records_read == 3 == report.summary.records_rejected and balanced(report)
     assert all("缺少必填列 “日期”" in r.reason.zh and "日其" in r.reason.zh for r in report.rejections)
@@ -471,7 +522,9 @@ def _xlsx(path: Path) -> None:
     workbook(path, {"首问责任人": ROWS})
 
 
-@pytest.mark.parametrize(("suffix", "make"), [(".xlsx", _xlsx), (".xls", _xls), (".ods", _ods), (".xlsb", _xlsb)])
+@pytest.mark.parametrize(
+    ("suffix", "make"), [(".xlsx", _xlsx), (".xls", _xls), (".ods", _ods), (".xlsb", _xlsb)]
+)
 def test_every_workbook_format_calamine_reads_is_read(tmp_path: Path, suffix: str, make: Any) -> None:
     path = tmp_path / f"台账{suffix}"
     make(path)

@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from iprules.ledger.csv import read_csv
 from iprules.ledger.entry import Entry
 from iprules.ledger.rejection import Rejection
-from iprules.ledger.warning import LedgerWarning
 from iprules.ledger.rows import cell_text
+from iprules.ledger.warning import LedgerWarning
 from iprules.ledger.xlsx import read_xlsx
 from iprules.report.html import _evidence
 

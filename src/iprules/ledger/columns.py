@@ -82,11 +82,14 @@ class Column:
             en += "; if blank: " + self.blank["en"]
         return text(zh, en)
 
-
     def _number(self) -> tuple[str, str]:
-        kind = ("整数（阿拉伯数字，如 3）", "a whole number in digits, e.g. 3") if self.whole else (
-            "数字（阿拉伯数字，如 15 或 15.5）",
-            "a number in digits, e.g. 15 or 15.5",
+        kind = (
+            ("整数（阿拉伯数字，如 3）", "a whole number in digits, e.g. 3")
+            if self.whole
+            else (
+                "数字（阿拉伯数字，如 15 或 15.5）",
+                "a number in digits, e.g. 15 or 15.5",
+            )
         )
         zh, en = kind
         if self.low is not None and self.high is not None:

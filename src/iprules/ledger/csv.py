@@ -241,10 +241,10 @@ def _unbalanced_quote(source: Source) -> Rejection:
     return Rejection(
         source=source,
         reason=text(
-            "该行有一个未配对的双引号（\"），其后的行会被并入同一单元格：已跳过该行，后面的行照常读取——"
-            "请删去多余的引号，或把单元格内的引号写成两个（\"\"）",
-            "the line has an unpaired double quote (\"), which would take the lines after it into one cell: "
-            "the line was skipped and the rest read as usual; delete the stray quote or double it (\"\")",
+            '该行有一个未配对的双引号（"），其后的行会被并入同一单元格：已跳过该行，后面的行照常读取——'
+            '请删去多余的引号，或把单元格内的引号写成两个（""）',
+            'the line has an unpaired double quote ("), which would take the lines after it into one cell: '
+            'the line was skipped and the rest read as usual; delete the stray quote or double it ("")',
         ),
     )
 

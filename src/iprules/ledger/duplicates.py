@@ -42,7 +42,7 @@ class DuplicateWatch:
             self._first[key] = (entry, values)
             return None
         earlier, earlier_values = known
-        zh_kind = type(record).kind_zh  # type: ignore[attr-defined]
+        zh_kind = type(record).kind_zh
         about = "、".join(str(getattr(record, name)) for name in fields)
         if values == earlier_values:
             return LedgerWarning(

@@ -223,9 +223,7 @@ def _looks_like_document(first: bytes) -> bool:
     return isinstance(value, list) and any(isinstance(item, dict) for item in value)
 
 
-def decoded_lines(
-    path: Path, label: str | None = None
-) -> Iterator[Decoded | Rejection | LedgerWarning]:
+def decoded_lines(path: Path, label: str | None = None) -> Iterator[Decoded | Rejection | LedgerWarning]:
     """Every non-blank line as (line number, its UTF-8 bytes, the decoded JSON value), a
     Rejection when it is not JSON (or repeats a key), or a LedgerWarning. Validation is left
     to the caller (`parse_object`)."""

@@ -87,7 +87,9 @@ def case_id(value: str) -> str:
     value = unicodedata.normalize("NFKC", value).strip()
     bad = next((char for char in value if unicodedata.category(char) in ("Cc", "Zl", "Zp")), None)
     if bad is not None:
-        raise PydanticCustomError("control_character", "control character {code}", {"code": f"U+{ord(bad):04X}"})
+        raise PydanticCustomError(
+            "control_character", "control character {code}", {"code": f"U+{ord(bad):04X}"}
+        )
     return value
 
 

@@ -73,7 +73,9 @@ def explain(error: ValidationError, raw: dict[str, Any]) -> Text:
             )
         elif kind_of_error in ("number_too_large", "finite_number"):
             zh_parts.append(f"字段{zh_name}的值 {given!r} 不是可用的数字（无穷大或过大）：请填写实际的数值")
-            en_parts.append(f"field {en_name}: {given!r} is not a usable number (infinite or too large): write the real value")
+            en_parts.append(
+                f"field {en_name}: {given!r} is not a usable number (infinite or too large): write the real value"
+            )
         elif kind_of_error in ("union_tag_invalid", "union_tag_not_found"):
             given = raw.get("type")
             if given is None:

@@ -274,5 +274,8 @@ def header_warning(source: Source, error: HeaderError) -> LedgerWarning:
     """A header with a problem and no row under it: nothing lost, but said."""
     return LedgerWarning(
         source=source,
-        reason=text(f"表头有误（其下没有数据行）：{error.reason.zh}", f"the header is wrong (no rows under it): {error.reason.en}"),
+        reason=text(
+            f"表头有误（其下没有数据行）：{error.reason.zh}",
+            f"the header is wrong (no rows under it): {error.reason.en}",
+        ),
     )

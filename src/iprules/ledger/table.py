@@ -96,7 +96,9 @@ def read_header(kind: str, headers: Sequence[str]) -> tuple[list[str | None], li
             fields.append(None)
             continue
         if name in fields:
-            raise HeaderError(text(f"列“{label}”重复：请删去其中一列", f"column '{label}' appears twice: delete one"))
+            raise HeaderError(
+                text(f"列“{label}”重复：请删去其中一列", f"column '{label}' appears twice: delete one")
+            )
         fields.append(name)
     return fields, unknown
 

@@ -87,12 +87,16 @@ def build_template(parameters: dict[str, Any], lang: Lang = "zh") -> Workbook:
             if column.required:
                 cell.font = _REQUIRED_FONT
             about = column.explain()
-            cell.comment = Comment(about(lang), "iprules", width=320, height=max(120, 20 * (len(about(lang)) // 24 + 2)))
+            cell.comment = Comment(
+                about(lang), "iprules", width=320, height=max(120, 20 * (len(about(lang)) // 24 + 2))
+            )
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = max(12, 2 * len(column.header(lang)) + 4)
             lines.append(("", about(lang)))
             if column.shape == "number":
-                sheet.add_data_validation(_number_validation(column, about(lang), lang, f"{letter}2:{letter}{ROWS + 1}"))
+                sheet.add_data_validation(
+                    _number_validation(column, about(lang), lang, f"{letter}2:{letter}{ROWS + 1}")
+                )
                 continue
             words = column_words(column, parameters)
             if not words:

@@ -147,12 +147,16 @@ def read_xlsx(path: Path, label: str | None = None) -> Iterator[Item]:
             yield from _read_sheet(workbook, sheet_name, shown, display, name)
 
 
-def _rows(workbook: python_calamine.CalamineWorkbook, sheet_name: str) -> tuple[list[Any], Iterator[list[Any]]]:
+def _rows(
+    workbook: python_calamine.CalamineWorkbook, sheet_name: str
+) -> tuple[list[Any], Iterator[list[Any]]]:
     sheet = workbook.get_sheet_by_name(sheet_name)
     return list(sheet.merged_cell_ranges or []), iter(sheet.iter_rows())
 
 
-def _skipped(workbook: python_calamine.CalamineWorkbook, sheet_name: str, display: str, name: str) -> Iterator[Item]:
+def _skipped(
+    workbook: python_calamine.CalamineWorkbook, sheet_name: str, display: str, name: str
+) -> Iterator[Item]:
     """An explanation sheet is not read; if its first row is a ledger header, say so."""
     try:
         _, rows = _rows(workbook, sheet_name)
