@@ -21,8 +21,9 @@ MAX_CELLS = 50_000_000
 """Cells of the grid from A1 to a sheet's farthest cell (about 30 bytes each in calamine)."""
 
 _ROW = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
-_WIDE_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{2,3})(\d+)"')  # column AA and beyond
-_FAR_ROW_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{1,3})(\d{7,})"')  # row 1,000,000 and beyond
+# a cell's reference (rows are `r="12"`, digits only): column AA and beyond, row 1,000,000 and beyond
+_WIDE_CELL = re.compile(rb'\sr="([A-Z]{2,3})(\d+)"')
+_FAR_ROW_CELL = re.compile(rb'\sr="([A-Z]{1,3})(\d{7,})"')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\sref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
 _CHUNK = 1 << 22
 
