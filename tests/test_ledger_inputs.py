@@ -535,6 +535,25 @@ def test_every_workbook_format_calamine_reads_is_read(tmp_path: Path, suffix: st
     ]
 
 
+def test_an_opendocument_sheet_with_a_far_cell_is_refused_with_a_message(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.ods"
+    _ods(plain)
+    far = (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="16000"/>'
+        '<table:table-cell office:value-type="string"><text:p>y</text:p></table:table-cell></table:table-row>'
+    )
+    path = tmp_path / "far.ods"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "content.xml":
+                data = data.decode().replace("</table:table>", far + "</table:table>", 1).encode()
+            target.writestr(info, data)
+    [], [rejection], _ = items(path)
+    assert "远处的单元格" in rejection.reason.zh
+
+
 @pytest.mark.parametrize("cell", ["办理程序、受理时限。", "办理程序；受理时限；", "办理程序，受理时限，"])
 def test_trailing_punctuation_in_a_multi_value_cell_is_tolerated(tmp_path: Path, cell: str) -> None:
     path = write(tmp_path / "告知.csv", f"案件编号,告知日期,告知形式,告知内容\nN1,2026-03-02,口头,{cell}\n")

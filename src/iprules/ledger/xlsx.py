@@ -89,6 +89,15 @@ def _unique_sheet_names(path: Path) -> tuple[bytes | None, dict[str, str]]:
 
 
 def _open_failed(name: str, error: Exception) -> Rejection:
+    if "Cell limit exceeded" in str(error):  # calamine's own bound (OpenDocument)
+        return Rejection(
+            source=Source(file=name, line=0),
+            reason=text(
+                f"工作簿有远处的单元格，读取需要的单元格过多（{error}），未读取：请删除表格右方和下方多余的单元格后另存",
+                f"the workbook has far cells and would take too many cells to read ({error}), so it was not "
+                "read: delete the stray cells right of and below the table and save again",
+            ),
+        )
     return Rejection(
         source=Source(file=name, line=0),
         reason=text(
