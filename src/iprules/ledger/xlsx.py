@@ -26,7 +26,7 @@ import python_calamine
 
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
-from iprules.ledger.model import kind_code
+from iprules.ledger.model import RECORD_KINDS, kind_code
 from iprules.ledger.rejection import Rejection
 from iprules.ledger.rows import (
     KIND_HEADERS,
@@ -125,12 +125,14 @@ def read_xlsx(path: Path, label: str | None = None) -> Iterator[Item]:
     except Exception as error:  # calamine raises its own and zip/xml errors for damaged files
         yield _open_failed(name, error)
         return
+    times: dict[str, int] = {}
     with workbook:
         for sheet in metadata:
             sheet_name = str(sheet.name)
             shown = renamed.get(sheet_name, sheet_name)
+            times[shown] = times.get(shown, 0) + 1
             if sheet_name in renamed:
-                display = f"{shown}（第 {sum(1 for m in metadata[: metadata.index(sheet)] if renamed.get(str(m.name), str(m.name)) == shown) + 1} 张同名表）"
+                display = f"{shown}（第 {times[shown]} 张同名表）"
                 yield LedgerWarning(
                     source=Source(file=name, line=0, sheet=display),
                     reason=text(
@@ -172,7 +174,7 @@ def _skipped(
         first = next((cells for cells in rows if not is_blank(cells)), [])
     except Exception:
         return
-    known = {key for code in _all_kinds() for key in column_names(code)}
+    known = {key for code in RECORD_KINDS for key in column_names(code)}
     labels = [header_key(str(cell_text(cell) or "")) for cell in first]
     if sum(1 for label in labels if label and label in known) >= 2:
         yield LedgerWarning(
@@ -183,12 +185,6 @@ def _skipped(
                 "a ledger header: put records on a sheet named after their record kind",
             ),
         )
-
-
-def _all_kinds() -> list[str]:
-    from iprules.ledger.model import RECORD_KINDS
-
-    return list(RECORD_KINDS)
 
 
 def _read_sheet(
