@@ -12,6 +12,7 @@ from iprules.ledger.entry import Entry
 from iprules.ledger.model import InquiryRecord
 from iprules.ledger.read import read_ledger
 from iprules.ledger.rejection import Rejection
+from iprules.ledger.warning import LedgerWarning
 
 INQUIRIES = (
     "案件编号,日期,被问人员,同时被问\r\n1001,2026/3/2,王建国、张立新,是\r\n1002,2026-03-04,李明,否\r\n"
@@ -98,20 +99,48 @@ def test_a_file_without_kind_column_takes_its_kind_from_its_name(tmp_path: Path)
     assert len(entries(path)) == 2
 
 
-def test_a_wrong_header_is_one_rejection_that_counts_the_rows_it_cost(tmp_path: Path) -> None:
+def test_a_misspelt_required_header_warns_did_you_mean_and_rejects_every_row_under_it(tmp_path: Path) -> None:
     path = write(tmp_path, "询问.csv", INQUIRIES.replace("被问人员", "被访人").encode("gbk"))
-    [rejection] = list(read_csv(path))
-    assert isinstance(rejection, Rejection)
-    assert rejection.source.line == 1
-    assert "未知的列名“被访人”" in rejection.reason.zh and "2 行未检查" in rejection.reason.zh
-    assert "被问人员" in rejection.reason.zh, "the fix lists the known columns"
+    items = list(read_csv(path))
+    [warning] = [item for item in items if isinstance(item, LedgerWarning)]
+    assert (
+        warning.source.line == 1
+        and "被访人" in warning.reason.zh
+        and "是否想写“被问人员”" in warning.reason.zh
+    )
+    rejected = [item for item in items if isinstance(item, Rejection)]
+    assert [item.source.line for item in rejected] == [2, 3], (
+        "every row under the header is a rejected record"
+    )
+    assert all("缺少必填列 “被问人员”" in item.reason.zh for item in rejected)
+    assert "did you mean" in warning.reason.en
 
 
-def test_a_file_whose_kind_cannot_be_told_says_how_to_name_it(tmp_path: Path) -> None:
+def test_an_extra_column_is_ignored_with_a_warning_and_the_rows_are_read(tmp_path: Path) -> None:
+    data = INQUIRIES.replace("同时被问\r\n", "同时被问,联系电话\r\n").replace(
+        ",是\r\n", ",是,13800000000\r\n"
+    )
+    path = write(tmp_path, "询问.csv", data.encode("utf-8"))
+    items = list(read_csv(path))
+    [warning] = [item for item in items if isinstance(item, LedgerWarning)]
+    assert "联系电话" in warning.reason.zh and "已忽略" in warning.reason.zh
+    assert len([item for item in items if isinstance(item, Entry)]) == 2
+
+
+def test_a_header_with_half_width_parentheses_is_the_full_width_column(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "工作站检查.csv", "案件编号,检查日期,办公面积(平方米)\nA1,2026-03-02,20\n".encode()
+    )
+    [entry] = entries(path)
+    assert getattr(entry.record, "office_area", None) == 20
+
+
+def test_a_file_whose_kind_cannot_be_told_says_how_to_name_it_on_every_row(tmp_path: Path) -> None:
     path = write(tmp_path, "data.csv", INQUIRIES.encode("utf-8"))
-    [rejection] = list(read_csv(path))
-    assert isinstance(rejection, Rejection)
-    assert "记录类型" in rejection.reason.zh and "type" in rejection.reason.en
+    rejected = list(read_csv(path))
+    assert [item.source.line for item in rejected] == [2, 3]
+    assert all(isinstance(item, Rejection) for item in rejected)
+    assert "记录类型" in rejected[0].reason.zh and "type" in rejected[0].reason.en  # type: ignore[union-attr]
 
 
 def test_a_quoted_cell_may_span_lines_and_the_record_keeps_its_first_line(tmp_path: Path) -> None:

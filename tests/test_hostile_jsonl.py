@@ -17,6 +17,7 @@ from iprules.check import check
 from iprules.ledger.entry import Entry
 from iprules.ledger.jsonl import read_jsonl
 from iprules.ledger.rejection import Rejection
+from iprules.ledger.warning import LedgerWarning
 
 SEEDED = settings(
     derandomize=True, deadline=None, database=None, max_examples=150, suppress_health_check=list(HealthCheck)
@@ -25,12 +26,13 @@ GOOD = '{"type": "first_responder", "case": "A1", "staff": "张三"}\n'.encode()
 
 
 def _read(path: Path) -> list[Entry | Rejection]:
-    return list(read_jsonl(path))
+    """What was read, without the warnings (an encoding guessed) that go beside it."""
+    return [item for item in read_jsonl(path) if not isinstance(item, LedgerWarning)]
 
 
 def _accounted(path: Path, items: list[Entry | Rejection]) -> None:
-    lines = [n for n, raw in enumerate(path.read_bytes().split(b"\n"), start=1) if raw.strip()]
-    # a trailing "\r" or other whitespace-only line is blank, as in the reader
+    # a line ends in LF, CRLF or a lone CR; a whitespace-only line is blank, as in the reader
+    lines = [n for n, raw in enumerate(path.read_bytes().splitlines(), start=1) if raw.strip()]
     assert [i.source.line for i in items] == lines
     for item in items:
         assert item.source.file == str(path)

@@ -8,12 +8,13 @@ from iprules.ledger.entry import Entry
 from iprules.ledger.jsonl import read_jsonl
 from iprules.ledger.model import DisputeRecord, InquiryRecord
 from iprules.ledger.rejection import Rejection
+from iprules.ledger.warning import LedgerWarning
 
 
 def read(tmp_path: Path, text: str) -> list[Entry | Rejection]:
     path = tmp_path / "台账.jsonl"
     path.write_text(text, encoding="utf-8")
-    return list(read_jsonl(path, "台账.jsonl"))
+    return [item for item in read_jsonl(path, "台账.jsonl") if not isinstance(item, LedgerWarning)]
 
 
 def test_each_record_knows_its_file_and_line(tmp_path: Path) -> None:

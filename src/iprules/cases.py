@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator
@@ -38,6 +39,10 @@ Group: TypeAlias = list[Item]  # one key's items, in reading order
 
 
 def case_key(case: str) -> str:
+    """The spool's key of a case id as read, before validation: the same for every spelling
+    the record model takes for one id (full-width forms are NFKC-normalised there too)."""
+    if not case.isascii():
+        case = unicodedata.normalize("NFKC", case)
     return "".join(case.split())
 
 

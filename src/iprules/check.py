@@ -19,20 +19,25 @@ from iprules.cases import CaseSpool, case_key, pack
 from iprules.facts import Reference
 from iprules.findings import Finding
 from iprules.i18n import text
+from iprules.ledger.duplicates import ONE_PER, DuplicateWatch
 from iprules.ledger.entry import Entry
 from iprules.ledger.jsonl import JSONL_SUFFIXES, decoded_lines, parse_object
 from iprules.ledger.model import RECORD_KINDS, StaffRecord
-from iprules.ledger.read import LedgerFileError, read_ledger
+from iprules.ledger.read import distinct_files, is_workbook, read_ledger, require_file
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
+from iprules.ledger.warning import LedgerWarning
 from iprules.parallel import Checker, Progress, Unpacker, default_jobs
 from iprules.policy.load import Policy
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool, PackedFinding
 
 # record kinds that belong to a case: their JSONL lines are spooled unvalidated, by case
-CASE_KINDS = frozenset(code for code, model in RECORD_KINDS.items() if issubclass(model, CaseRecord))
+# (except the one-per-matter kinds, validated here to be compared: `ledger.duplicates`)
+CASE_KINDS = frozenset(
+    code for code, model in RECORD_KINDS.items() if issubclass(model, CaseRecord) and code not in ONE_PER
+)
 
 
 class InputFile(BaseModel):
@@ -71,6 +76,8 @@ class Report(BaseModel):
     summary: Summary
     findings: list[Finding]
     rejections: list[Rejection]
+    # what the readers decided for the clerk (extra columns ignored, encodings, files given twice)
+    warnings: list[LedgerWarning] = []
     # years of the official working-day calendar that the check's deadlines were counted on
     calendar_years: list[int] = []
 
@@ -101,8 +108,7 @@ def _roster(entries: Iterable[Entry], rejections: list[Rejection]) -> dict[str, 
 
 
 def _describe(path: Path) -> InputFile:
-    if not path.is_file():
-        raise LedgerFileError(f"{path}: 找不到台账文件 / ledger file not found")
+    require_file(path)
     with path.open("rb") as handle:
         digest = hashlib.file_digest(handle, "sha256")
     return InputFile(file=str(path), bytes=path.stat().st_size, sha256=digest.hexdigest())
@@ -169,12 +175,14 @@ def check_stream(
     progress: Progress | None = None,
 ) -> Checked:
     """As `check`, with the findings left on disk for a report written as they are read."""
+    paths, repeated = distinct_files(paths)
     inputs = [_describe(path) for path in paths]
     checker = Checker(jobs or default_jobs())
     try:
         intake = _Intake()
+        intake.warnings += repeated
         for path in paths:
-            if path.suffix.lower() in JSONL_SUFFIXES:
+            if path.suffix.lower() in JSONL_SUFFIXES and not is_workbook(path):
                 intake.add_lines(path)
             else:
                 for item in read_ledger(path):
@@ -187,7 +195,7 @@ def check_stream(
 
 
 def check_entries(
-    items: Iterable[Entry | Rejection],
+    items: Iterable[Entry | Rejection | LedgerWarning],
     policy: Policy,
     as_of: dt.date,
     inputs: list[InputFile] | None = None,
@@ -214,9 +222,14 @@ class _Intake:
         self.read = 0
         self.staff: list[Entry] = []
         self.rejections: list[Rejection] = []
+        self.warnings: list[LedgerWarning] = []
+        self.duplicates = DuplicateWatch()
         self.spool = CaseSpool()
 
-    def add(self, item: Entry | Rejection) -> None:
+    def add(self, item: Entry | Rejection | LedgerWarning) -> None:
+        if isinstance(item, LedgerWarning):
+            self.warnings.append(item)
+            return
         self.read += 1
         if isinstance(item, Rejection):
             self.rejections.append(item)
@@ -224,6 +237,9 @@ class _Intake:
             self.staff.append(item)
         else:
             assert isinstance(item.record, CaseRecord)
+            repeated = self.duplicates.see(item)
+            if repeated is not None:
+                self.warnings.append(repeated)
             self.spool.add(case_key(item.record.case), pack(self.read, item))
 
     def add_lines(self, path: Path) -> None:
@@ -235,7 +251,7 @@ class _Intake:
         spool = self.spool
         kinds = CASE_KINDS
         for item in decoded_lines(path):
-            if isinstance(item, Rejection):
+            if isinstance(item, (Rejection, LedgerWarning)):
                 self.add(item)
                 continue
             number, line, decoded = item
@@ -293,6 +309,7 @@ def _finish(
         ),
         findings=[],
         rejections=rejections,
+        warnings=intake.warnings,
         calendar_years=sorted(years),
     )
     return Checked(head, found, policy.rules)

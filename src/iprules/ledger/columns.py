@@ -31,7 +31,7 @@ POLICY_VOCABULARIES: dict[str, str] = {
 }
 """Fields whose words are a policy parameter's keys, whatever record kind has them."""
 
-Shape = typing.Literal["text", "date", "yes_no", "names", "choice"]
+Shape = typing.Literal["text", "date", "time", "yes_no", "number", "names", "choice"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,9 @@ class Column:
     words: tuple[str, ...]  # a closed vocabulary's words as a clerk writes them
     policy_list: str | None  # the policy parameter listing the allowed words
     blank: dict[str, str] | None = None  # what an empty cell means (ledger.record.blank)
+    whole: bool = True  # a number column: whole numbers only (a count), else any (an area)
+    low: float | None = None  # a number column's least allowed value (ge)
+    high: float | None = None  # and its greatest (le)
 
     def header(self, lang: str) -> str:
         return self.title if lang == "zh" else self.name
@@ -54,8 +57,17 @@ class Column:
         how = {
             "text": ("文字", "text"),
             "date": ("日期，写作 2026-03-02（也可用 Excel 日期格式）", "a date, 2026-03-02 or an Excel date"),
-            "yes_no": ("填“是”或“否”", "yes or no (是/否)"),
-            "names": ("可填多个，用“、”分隔", "several allowed, separated by 、 or commas"),
+            "time": ("时间，写作 09:30", "a time, 09:30"),
+            "yes_no": ("从下拉列表中选择“是”或“否”", "yes or no (是/否), from the drop-down"),
+            "number": self._number(),
+            "names": (
+                ("可填多个，用“、”分隔，可选：" + "、".join(self.words))
+                if self.words
+                else "可填多个，用“、”分隔",
+                ("several allowed, separated by 、 or commas, from: " + ", ".join(self.words))
+                if self.words
+                else "several allowed, separated by 、 or commas",
+            ),
             "choice": ("从下拉列表中选择：" + "、".join(self.words), "one of: " + ", ".join(self.words)),
         }[self.shape]
         zh, en = (
@@ -70,14 +82,33 @@ class Column:
             en += "; if blank: " + self.blank["en"]
         return text(zh, en)
 
+    def _number(self) -> tuple[str, str]:
+        kind = (
+            ("整数（阿拉伯数字，如 3）", "a whole number in digits, e.g. 3")
+            if self.whole
+            else (
+                "数字（阿拉伯数字，如 15 或 15.5）",
+                "a number in digits, e.g. 15 or 15.5",
+            )
+        )
+        zh, en = kind
+        if self.low is not None and self.high is not None:
+            zh += f"，{self.low:g} 至 {self.high:g}"
+            en += f", {self.low:g} to {self.high:g}"
+        elif self.low is not None:
+            zh += f"，不小于 {self.low:g}"
+            en += f", at least {self.low:g}"
+        return zh, en
 
-def _vocabulary(info: FieldInfo) -> dict[str, str]:
-    """Chinese word → code of a `code_of` vocabulary, found in the field's validator."""
-    for item in info.metadata:
+
+def _vocabulary(info: FieldInfo | None, extra: tuple[Any, ...] = ()) -> dict[str, str]:
+    """Chinese word → code of a `code_of` vocabulary, found in the field's validators (or in
+    those of a list's items, `extra`)."""
+    for item in (*(info.metadata if info is not None else ()), *extra):
         if isinstance(item, BeforeValidator):
             for cell in getattr(item.func, "__closure__", None) or ():
                 contents = cell.cell_contents
-                if isinstance(contents, dict) and all(isinstance(k, str) for k in contents):
+                if isinstance(contents, dict) and contents and all(isinstance(k, str) for k in contents):
                     return dict(contents)
     return {}
 
@@ -88,24 +119,48 @@ def _options(annotation: Any) -> tuple[Any, ...]:
     return (annotation,)
 
 
+def _bare(option: Any) -> tuple[Any, tuple[Any, ...]]:
+    """A type without its `Annotated` wrapper, and the wrapper's metadata."""
+    if typing.get_origin(option) is typing.Annotated:
+        return typing.get_args(option)[0], tuple(option.__metadata__)
+    return option, ()
+
+
+def _words(option: Any, info: FieldInfo, extra: tuple[Any, ...]) -> tuple[str, ...]:
+    vocabulary = _vocabulary(info, extra)
+    by_code = {code: word for word, code in vocabulary.items()}
+    return tuple(by_code.get(code, str(code)) for code in typing.get_args(option))
+
+
+def _bounds(metadata: list[Any]) -> tuple[float | None, float | None]:
+    low = next((float(item.ge) for item in metadata if getattr(item, "ge", None) is not None), None)
+    high = next((float(item.le) for item in metadata if getattr(item, "le", None) is not None), None)
+    return low, high
+
+
 def _column(kind: str, name: str, info: FieldInfo) -> Column:
-    options = _options(info.annotation)
     shape: Shape = "text"
     words: tuple[str, ...] = ()
-    for option in options:
-        if typing.get_origin(option) is typing.Annotated:  # an optional YesNo: Annotated[bool, …] | None
-            option = typing.get_args(option)[0]
+    whole = True
+    for raw in _options(info.annotation):
+        option, metadata = _bare(raw)
         origin = typing.get_origin(option)
         if option is bool:
             shape, words = "yes_no", ("是", "否")
+        elif option is int or option is float:
+            shape, whole = "number", option is int
         elif isinstance(option, type) and issubclass(option, dt.date):
             shape = "date"
+        elif option is dt.time:
+            shape = "time"
         elif origin is list:
             shape = "names"
+            item, item_metadata = _bare(typing.get_args(option)[0])
+            if typing.get_origin(item) is typing.Literal:
+                words = _words(item, info, item_metadata)
         elif origin is typing.Literal:
-            vocabulary = _vocabulary(info)
-            by_code = {code: word for word, code in vocabulary.items()}
-            shape, words = "choice", tuple(by_code.get(code, str(code)) for code in typing.get_args(option))
+            shape, words = "choice", _words(option, info, metadata)
+    low, high = _bounds(info.metadata) if shape == "number" else (None, None)
     return Column(
         kind=kind,
         name=name,
@@ -115,6 +170,9 @@ def _column(kind: str, name: str, info: FieldInfo) -> Column:
         words=words,
         policy_list=POLICY_VOCABULARIES.get(name),
         blank=blank_meaning(info),
+        whole=whole,
+        low=low,
+        high=high,
     )
 
 

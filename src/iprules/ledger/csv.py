@@ -15,13 +15,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from iprules.i18n import text
+from iprules.i18n import Text, text
 from iprules.ledger.entry import Entry
 from iprules.ledger.model import kind_code
 from iprules.ledger.rejection import Rejection
-from iprules.ledger.rows import Table, header_rejection, is_blank
+from iprules.ledger.rows import Table, header_rejection, header_warning, is_blank
 from iprules.ledger.source import Source
 from iprules.ledger.table import HeaderError
+from iprules.ledger.warning import LedgerWarning
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -32,19 +33,87 @@ _BOMS = (
 
 def detect_encoding(data: bytes) -> tuple[str, int]:
     """The encoding of a whole file and the length of its byte-order mark."""
+    encoding, bom, _ = choose_encoding(data)
+    return encoding, bom
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 has a NUL beside every ASCII character (tabs, digits, line ends): after it in
+    little-endian, before it in big-endian. Text in UTF-8 or GBK holds no NUL at all."""
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    enough = max(2, len(head) // 20)
+    if odd >= enough and even * 10 <= odd:
+        return "utf-16-le"
+    if even >= enough and odd * 10 <= even:
+        return "utf-16-be"
+    return None
+
+
+def _cjk_share(chars: str) -> float:
+    """How much of a text's non-ASCII is Chinese (CJK ideographs, CJK and full-width
+    punctuation): near 1 for Chinese in its right encoding, near 0 for mojibake."""
+    others = [char for char in chars if ord(char) > 0x7F]
+    if not others:
+        return 1.0
+    chinese = sum(
+        1
+        for char in others
+        if "\u4e00" <= char <= "\u9fff"
+        or "\u3400" <= char <= "\u4dbf"
+        or "\u3000" <= char <= "\u303f"
+        or "\uff00" <= char <= "\uffef"
+        or char in "“”‘’…—·"
+    )
+    return chinese / len(others)
+
+
+def choose_encoding(data: bytes) -> tuple[str, int, Text | None]:
+    """The encoding of a whole file, the length of its byte-order mark, and what to tell the
+    clerk when the choice was a judgement.
+
+    A BOM decides; else UTF-16 by its NUL bytes; else strict UTF-8 — unless the text read as
+    UTF-8 is hardly Chinese while read as GBK it is (GBK bytes can be valid UTF-8: 史志强 reads
+    ʷ־ǿ), when GBK is chosen with a warning; else GB18030, line by line the majority."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return encoding, len(bom)
+            return encoding, len(bom), None
     head = data[:4096]
-    if len(data) % 2 == 0 and head.count(b"\0") * 3 >= len(head) > 0:
-        # UTF-16 without a BOM: every ASCII character carries a NUL byte
-        return ("utf-16-le" if head[1:2] == b"\0" else "utf-16-be"), 0
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:
+        return (
+            utf16,
+            0,
+            text(
+                f"文件没有字节顺序标记（BOM），按 {utf16.upper()}（Windows“Unicode 文本”）读取",
+                f"the file has no byte-order mark and was read as {utf16.upper()} (Windows 'Unicode text')",
+            ),
+        )
     try:
-        data.decode("utf-8")
+        as_utf8 = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        return "utf-8", 0
+        if as_utf8.isascii() or _cjk_share(as_utf8) >= 0.5:
+            return "utf-8", 0, None
+        try:
+            as_gbk = data.decode("gb18030")
+        except UnicodeDecodeError:
+            return "utf-8", 0, None
+        if _cjk_share(as_gbk) >= 0.9:
+            return (
+                "gb18030",
+                0,
+                text(
+                    "文件既可按 UTF-8 也可按 GBK 解码；按 UTF-8 读出的不像中文，已按 GBK（GB18030）读取——"
+                    "请核对姓名等文字，最好另存为“CSV UTF-8”",
+                    "the file decodes both as UTF-8 and as GBK; as UTF-8 it is not Chinese text, so it was read "
+                    "as GBK (GB18030): check the names, and save it as 'CSV UTF-8' if you can",
+                ),
+            )
+        return "utf-8", 0, None
     utf8_lines = gb_lines = 0
     for line in data.splitlines():
         if line.isascii():
@@ -53,7 +122,7 @@ def detect_encoding(data: bytes) -> tuple[str, int]:
             utf8_lines += 1
         elif _decodes(line, "gb18030"):
             gb_lines += 1
-    return ("utf-8" if utf8_lines > gb_lines else "gb18030"), 0
+    return ("utf-8" if utf8_lines > gb_lines else "gb18030"), 0, None
 
 
 def _decodes(line: bytes, encoding: str) -> bool:
@@ -90,11 +159,30 @@ def kind_from_name(path: Path) -> str | None:
     return None
 
 
-def read_csv(path: Path, label: str | None = None) -> Iterator[Entry | Rejection]:
+def _delimiter(path: Path, encoding: str, header: str | None) -> tuple[str, Text | None]:
+    """Commas for .csv and tabs for .tsv/.txt and UTF-16 text, as Excel writes them; a header
+    with none of those but semicolons (Excel in a European locale) is split on semicolons."""
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".txt") or encoding.startswith("utf-16") else ","
+    if header is None:
+        return delimiter, None
+    if delimiter == "," and "\t" in header and "," not in header:
+        return "\t", None
+    if delimiter not in header and "," not in header and "\t" not in header:
+        for other in (";", "；"):
+            if other in header:
+                return other, text(
+                    f"表头中没有逗号而有分号“{other}”，已按分号分隔各列读取",
+                    f"the header has no commas but semicolons '{other}': columns were split on them",
+                )
+    return delimiter, None
+
+
+def read_csv(path: Path, label: str | None = None) -> Iterator[Entry | Rejection | LedgerWarning]:
     name = label or str(path)
     data = path.read_bytes()
-    encoding, bom = detect_encoding(data)
-    delimiter = "\t" if path.suffix.lower() in (".tsv", ".txt") or encoding.startswith("utf-16") else ","
+    encoding, bom, chosen = choose_encoding(data)
+    if chosen is not None:
+        yield LedgerWarning(source=Source(file=name, line=0), reason=chosen)
     decoded: list[tuple[int, str]] = []
     rejected: list[Rejection] = []
     for number, raw in enumerate(_lines(data[bom:], encoding), start=1):
@@ -124,14 +212,46 @@ def read_csv(path: Path, label: str | None = None) -> Iterator[Entry | Rejection
             )
             continue
         decoded.append((number, line))
-    if delimiter == "," and decoded and "\t" in decoded[0][1] and "," not in decoded[0][1]:
-        delimiter = "\t"
+    header = next((line for _, line in decoded if line.strip()), None)
+    delimiter, split = _delimiter(path, encoding, header)
+    if split is not None:
+        yield LedgerWarning(source=Source(file=name, line=1), reason=split)
     yield from _records(decoded, delimiter, name, kind_from_name(path), rejected)
+
+
+def _looks_like_row(line: str, delimiter: str, width: int) -> bool:
+    """A physical line that is a whole row of the table on its own."""
+    if width < 2:
+        return False
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter, strict=False))
+    except (csv.Error, StopIteration):
+        return False
+    return len(cells) == width and any(cell.strip() for cell in cells[1:])
+
+
+def _swallowed(lines: list[tuple[int, str]], first: int, end: int, delimiter: str, width: int) -> bool:
+    """Whether the record read from lines[first:end] spans rows of its own: a quote opened
+    and never closed in a cell takes the lines after it into that cell (Excel writes a cell
+    with a line break in quotes, but its continuation lines are not rows of the table)."""
+    return any(_looks_like_row(lines[index][1], delimiter, width) for index in range(first + 1, end))
+
+
+def _unbalanced_quote(source: Source) -> Rejection:
+    return Rejection(
+        source=source,
+        reason=text(
+            '该行有一个未配对的双引号（"），其后的行会被并入同一单元格：已跳过该行，后面的行照常读取——'
+            '请删去多余的引号，或把单元格内的引号写成两个（""）',
+            'the line has an unpaired double quote ("), which would take the lines after it into one cell: '
+            'the line was skipped and the rest read as usual; delete the stray quote or double it ("")',
+        ),
+    )
 
 
 def _records(
     lines: list[tuple[int, str]], delimiter: str, name: str, kind: str | None, rejected: list[Rejection]
-) -> Iterator[Entry | Rejection]:
+) -> Iterator[Entry | Rejection | LedgerWarning]:
     """Parse decoded lines as CSV, each record's source the line it starts on."""
     pending = sorted(rejected, key=lambda r: r.source.line)
     position = 0
@@ -147,8 +267,9 @@ def _records(
     table: Table | None = None
     header_source: Source | None = None
     header_error: HeaderError | None = None
-    skipped = 0
+    under_header = 0
     while True:
+        first = position
         start = lines[position][0] if position < len(lines) else None
         try:
             cells = next(reader)
@@ -167,6 +288,12 @@ def _records(
         assert start is not None
         while pending and pending[0].source.line < start:
             yield pending.pop(0)
+        width = len(table.headers) if table is not None else 0
+        if position - first > 1 and _swallowed(lines, first, position, delimiter, width):
+            yield _unbalanced_quote(Source(file=name, line=start))
+            position = first + 1
+            reader = csv.reader(feed(), delimiter=delimiter, strict=False)
+            continue
         if is_blank(cells):
             continue
         source = Source(file=name, line=start)
@@ -176,11 +303,16 @@ def _records(
                 table = Table(cells, kind)
             except HeaderError as error:
                 header_error = error
+            else:
+                for reason in table.warnings:
+                    yield LedgerWarning(source=source, reason=reason)
             continue
         if table is None:
-            skipped += 1
+            assert header_error is not None and header_source is not None
+            under_header += 1
+            yield header_rejection(source, header_error, header_source)
             continue
         yield table.record(cells, source)
     yield from pending
-    if header_error is not None and header_source is not None:
-        yield header_rejection(header_source, header_error, skipped)
+    if header_error is not None and header_source is not None and under_header == 0:
+        yield header_warning(header_source, header_error)

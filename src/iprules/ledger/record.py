@@ -8,9 +8,15 @@ whatever language the clerk typed in.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import types
+import typing
+import unicodedata
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 YES_WORDS = {"是", "true", "yes", "y", "1", "√", "对"}
 NO_WORDS = {"否", "false", "no", "n", "0", "×", "不是"}
@@ -26,9 +32,16 @@ def _yes_no(value: Any) -> Any:
     return value
 
 
+TRAILING_PUNCTUATION = "。；;，,、.．"
+"""What a clerk may leave at the end of a cell (a sentence's full stop, a last separator)."""
+
+
 def split_list(value: Any) -> Any:
-    """A list cell may hold several names or words separated the way Chinese clerks write them."""
+    """A list cell may hold several names or words separated the way Chinese clerks write them.
+
+    A trailing 。 or ； ends the list, it is not a word: `受理、办理。` is two words."""
     if isinstance(value, str):
+        value = value.strip().rstrip(TRAILING_PUNCTUATION)
         for separator in "、，,;；":
             value = value.replace(separator, "\n")
         return [part.strip() for part in value.split("\n") if part.strip()]
@@ -39,6 +52,8 @@ def code_of(vocabulary: dict[str, str]) -> Any:
     def convert(value: Any) -> Any:
         if isinstance(value, str):
             word = value.strip()
+            if word not in vocabulary:
+                word = word.rstrip(TRAILING_PUNCTUATION).strip() or word
             return vocabulary.get(word, word)
         return value
 
@@ -71,22 +86,90 @@ def _yes_no_or_blank(value: Any) -> Any:
     return _yes_no(value)
 
 
+def case_id(value: str) -> str:
+    """A case id as the clerk meant it: full-width letters and digits (ＭＪ－００１, typed with
+    a Chinese input method) are the same id as MJ-001 (Unicode NFKC), and an id holding a
+    line break, NUL or another control character is refused, since no case file is numbered so
+    and such a cell is a copy-paste accident that would silently start a case of its own."""
+    value = unicodedata.normalize("NFKC", value).strip()
+    bad = next((char for char in value if unicodedata.category(char) in ("Cc", "Zl", "Zp")), None)
+    if bad is not None:
+        raise PydanticCustomError(
+            "control_character", "control character {code}", {"code": f"U+{ord(bad):04X}"}
+        )
+    return value
+
+
+INT_RANGE = (-(2**63), 2**63 - 1)
+"""Whole numbers a ledger may hold: beyond this no count or year is meant, and the engine's
+JSON cannot carry it."""
+
+
+@functools.cache
+def _date_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    found = []
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            options: tuple[Any, ...] = typing.get_args(annotation)
+        else:
+            options = (annotation,)
+        if any(isinstance(option, type) and issubclass(option, dt.date) for option in options):
+            found.append(name)
+    return tuple(found)
+
+
+def _is_bare_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit()
+
+
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 MaybeYesNo = Annotated[bool | None, BeforeValidator(_yes_no_or_blank)]
 """A yes/no column whose blank is "not recorded" (each field's `blank()` says what follows)."""
 Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(split_list)]
 Text = Annotated[str, Field(min_length=1)]
+CaseId = Annotated[str, Field(min_length=1), AfterValidator(case_id)]
 
 
 class Record(BaseModel):
-    """A ledger line. `note` is free text a clerk may add; any other unknown field is a typo."""
+    """A ledger line. `note` is free text a clerk may add; any other unknown field is a typo.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    Numbers are finite (`inf`, `1e400` and NaN are no area or count) and fit in 64 bits; a
+    date is never a bare number (pydantic would read "0" or 86400 as a Unix timestamp,
+    1970-01-01 — a date is written 2026-03-02, or is an Excel date cell)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
     kind_zh: ClassVar[str]
     kind_en: ClassVar[str]
     note: str | None = Field(default=None, title="备注")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_timestamp_dates(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name in _date_fields(cls):
+                value = data.get(name)
+                if value is not None and _is_bare_number(value):
+                    raise PydanticCustomError(
+                        "date_is_number", "a date written as a bare number", {"field": name, "given": value}
+                    )
+        return data
+
+    @model_validator(mode="after")
+    def _whole_numbers_in_range(self) -> Record:
+        low, high = INT_RANGE
+        for name, value in self.__dict__.items():
+            if type(value) is int and not low <= value <= high:
+                raise PydanticCustomError(
+                    "number_too_large", "a number beyond 64 bits", {"field": name, "given": str(value)}
+                )
+        return self
+
 
 class CaseRecord(Record):
-    case: Text = Field(title="案件编号")
+    case: CaseId = Field(title="案件编号")

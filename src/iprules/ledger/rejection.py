@@ -49,11 +49,34 @@ def explain(error: ValidationError, raw: dict[str, Any]) -> Text:
         # a discriminated union puts the kind first in the location: drop it
         if loc and loc[0] == kind:
             loc = loc[1:]
-        field = loc[0] if loc else "type"
+        ctx = item.get("ctx") or {}
+        field = str(ctx.get("field", loc[0] if loc else "type"))
         zh_name, en_name = _field_label(kind, field)
-        given = item.get("input")
+        given = ctx.get("given", item.get("input"))
         kind_of_error = item["type"]
-        if kind_of_error in ("union_tag_invalid", "union_tag_not_found"):
+        if kind_of_error == "control_character":
+            zh_parts.append(
+                f"字段{zh_name}的值 {given!r} 含有控制字符 {ctx.get('code')}（换行、NUL 等）：请删除该字符后重新导出"
+            )
+            en_parts.append(
+                f"field {en_name}: {given!r} holds the control character {ctx.get('code')} "
+                "(a line break, NUL or similar): delete it and export again"
+            )
+        elif kind_of_error == "date_is_number":
+            zh_parts.append(
+                f"字段{zh_name}的值 {given!r} 是一个数字，不是日期：日期应写作 YYYY-MM-DD（如 2026-03-02），"
+                "或在 Excel 中设为日期格式的单元格"
+            )
+            en_parts.append(
+                f"field {en_name}: {given!r} is a number, not a date: write YYYY-MM-DD (e.g. 2026-03-02) "
+                "or use an Excel date cell"
+            )
+        elif kind_of_error in ("number_too_large", "finite_number"):
+            zh_parts.append(f"字段{zh_name}的值 {given!r} 不是可用的数字（无穷大或过大）：请填写实际的数值")
+            en_parts.append(
+                f"field {en_name}: {given!r} is not a usable number (infinite or too large): write the real value"
+            )
+        elif kind_of_error in ("union_tag_invalid", "union_tag_not_found"):
             given = raw.get("type")
             if given is None:
                 zh_parts.append(f"缺少记录类型字段 type，应为以下之一：{_KNOWN_KINDS}")

@@ -22,7 +22,17 @@ from iprules.ledger.entry import Entry
 from iprules.ledger.model import KIND_BY_ZH, RECORD_KINDS, kind_code
 from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
-from iprules.ledger.table import HeaderError, column_names, header_fields, row_record
+from iprules.ledger.table import (
+    HeaderError,
+    column_names,
+    did_you_mean,
+    header_key,
+    missing_columns,
+    read_header,
+    row_record,
+    unknown_column,
+)
+from iprules.ledger.warning import LedgerWarning
 
 KIND_HEADERS = ("记录类型", "类型", "type", "kind")
 """Headers of the column that names each row's record kind in a mixed table."""
@@ -101,16 +111,28 @@ class Table:
     """A header row and how to read the rows under it.
 
     `kind` is the record kind the table's place names (a sheet or file name), or None: then
-    the header must have a 记录类型 column and every row names its own kind.
+    the header must have a 记录类型 column and every row names its own kind. A header no
+    record kind has is ignored with a warning (`warnings`), and "did you mean" when it is
+    close to one; only a missing required column costs rows, each rejected on its own.
     """
 
     def __init__(self, headers: Sequence[Any], kind: str | None) -> None:
-        self.headers = [cell_text(header) or "" for header in headers]
-        labels = [str(header).strip() for header in self.headers]
+        self.headers = [str(cell_text(header) or "") for header in headers]
+        labels = [header.strip() for header in self.headers]
+        own = column_names(kind) if kind is not None else {}
+        # "kind" is also a field (纠纷类型, 投诉类型): in a table whose place names its kind,
+        # a header that is one of that kind's columns is that column, not the record type
         self.kind_column: int | None = next(
-            (index for index, label in enumerate(labels) if label in KIND_HEADERS), None
+            (
+                index
+                for index, label in enumerate(labels)
+                if label in KIND_HEADERS and header_key(label) not in own
+            ),
+            None,
         )
         self.kind = kind
+        self.warnings: list[Text] = []
+        self._unknown: list[str] = []
         self._fields: dict[str, list[str | None] | HeaderError] = {}
         if kind is not None and self.kind_column is None:
             self.fields(kind)
@@ -126,13 +148,17 @@ class Table:
                     f"({', '.join(RECORD_KINDS)}), or add a 'type' column",
                 )
             )
-        everywhere = {label for code in RECORD_KINDS for label in column_names(code)}
+        everywhere = {key for code in RECORD_KINDS for key in column_names(code)}
         for index, label in enumerate(labels):
-            if label and index != self.kind_column and label not in everywhere:
-                raise HeaderError(
+            if label and index != self.kind_column and header_key(label) not in everywhere:
+                self.headers[index] = ""
+                if label in self._unknown:
+                    continue
+                self._unknown.append(label)
+                self.warnings.append(
                     text(
-                        f"未知的列名“{label}”：请改为某一记录类型的列名（见模板 iprules template）",
-                        f"unknown column '{label}': use a column of some record kind (see `iprules template`)",
+                        f"列“{label}”不是任何记录类型的列，已忽略（见模板 iprules template）",
+                        f"column '{label}' is no column of any record kind and was ignored (see `iprules template`)",
                     )
                 )
 
@@ -143,14 +169,40 @@ class Table:
             if self.kind_column is not None:
                 known = column_names(kind)
                 headers = [
-                    label if label.strip() in known and index != self.kind_column else ""
+                    label if header_key(label) in known and index != self.kind_column else ""
                     for index, label in enumerate(self.headers)
                 ]
             try:
-                self._fields[kind] = header_fields(kind, headers)
+                fields, unknown = read_header(kind, headers)
             except HeaderError as error:
                 self._fields[kind] = error
+            else:
+                self._fields[kind] = fields
+                for label in dict.fromkeys(label for _, label in unknown):
+                    self._unknown.append(label)
+                    self.warnings.append(unknown_column(kind, label))
         return self._fields[kind]
+
+    def _missing(self, kind: str, fields: list[str | None], source: Source) -> Rejection | None:
+        """A row of a table without a required column: rejected, saying which column to add."""
+        missing = missing_columns(kind, fields)
+        if not missing:
+            return None
+        model = RECORD_KINDS[kind]
+        zh_names = []
+        en_names = []
+        for name in missing:
+            title = model.model_fields[name].title or name
+            guess = did_you_mean(kind, title, self._unknown) if self._unknown else None
+            zh_names.append(f"“{title}”" + (f"（表中的“{guess}”是否写错了？）" if guess else ""))
+            en_names.append(f"'{name}'" + (f" (is '{guess}' a misspelling of it?)" if guess else ""))
+        return _reject(
+            source,
+            text(
+                f"“{model.kind_zh}”表缺少必填列 {'、'.join(zh_names)}：请在表头加上该列并填写",
+                f"the {kind} table has no required column {', '.join(en_names)}: add it to the header and fill it in",
+            ),
+        )
 
     def record(self, cells: Sequence[Any], source: Source) -> Entry | Rejection:
         kind = self.kind
@@ -177,11 +229,16 @@ class Table:
         fields = self.fields(kind)
         if isinstance(fields, HeaderError):
             return _reject(source, fields.reason)
+        missing = self._missing(kind, fields, source)
+        if missing is not None:
+            return missing
         row = [normalise(kind, name, cell) for name, cell in zip(fields, cells, strict=False)]
         row += [cell_text(cell) for cell in cells[len(fields) :]]
         for index, (name, cell) in enumerate(zip(fields, row, strict=False)):
             label = self.headers[index].strip()
             if name is None and cell is not None and label and index != self.kind_column:
+                if self.kind_column is None:
+                    continue  # an unknown column, ignored with a warning at the header
                 zh = RECORD_KINDS[kind].kind_zh
                 return _reject(
                     source,
@@ -201,12 +258,24 @@ def _reject(source: Source, reason: Text) -> Rejection:
     return Rejection(source=source, reason=reason)
 
 
-def header_rejection(source: Source, error: HeaderError, skipped: int) -> Rejection:
-    """One rejection for a header no row can be read under, counting the rows it cost."""
+def header_rejection(source: Source, error: HeaderError, header: Source) -> Rejection:
+    """A row under a header no row can be read under: each such row is a rejected record, so
+    records read = checked + rejected counts rows whatever the header's problem."""
     return Rejection(
         source=source,
         reason=text(
-            f"表头有误，其下 {skipped} 行未检查：{error.reason.zh}",
-            f"the header is wrong, so the {skipped} rows under it were not checked: {error.reason.en}",
+            f"表头（第 {header.line} 行）有误，该行未检查：{error.reason.zh}",
+            f"the header (row {header.line}) is wrong, so this row was not checked: {error.reason.en}",
+        ),
+    )
+
+
+def header_warning(source: Source, error: HeaderError) -> LedgerWarning:
+    """A header with a problem and no row under it: nothing lost, but said."""
+    return LedgerWarning(
+        source=source,
+        reason=text(
+            f"表头有误（其下没有数据行）：{error.reason.zh}",
+            f"the header is wrong (no rows under it): {error.reason.en}",
         ),
     )

@@ -2,8 +2,9 @@
 
 One sheet per record kind (named in Chinese, or English with `--lang en`), the header row
 as the readers expect it, a comment on each header saying what to write, drop-down lists
-for closed vocabularies (yes/no, dispute kinds, and the policy's positions and units), and
-a README sheet. The drop-down words live on a hidden sheet `_选项`, because Excel limits
+for closed vocabularies (every yes/no column, dispute kinds, the words of a multi-value
+column, and the policy's positions and units), number validation on number columns, and a
+README sheet (说明) that repeats each column's note, with the words it allows. The drop-down words live on a hidden sheet `_选项`, because Excel limits
 a list typed into a validation to 255 characters and the units alone exceed it. Whatever
 the template accepts, `iprules check` reads: the readers skip README and `_` sheets.
 """
@@ -86,10 +87,17 @@ def build_template(parameters: dict[str, Any], lang: Lang = "zh") -> Workbook:
             if column.required:
                 cell.font = _REQUIRED_FONT
             about = column.explain()
-            cell.comment = Comment(about(lang), "iprules", width=320, height=120)
+            cell.comment = Comment(
+                about(lang), "iprules", width=320, height=max(120, 20 * (len(about(lang)) // 24 + 2))
+            )
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = max(12, 2 * len(column.header(lang)) + 4)
             lines.append(("", about(lang)))
+            if column.shape == "number":
+                sheet.add_data_validation(
+                    _number_validation(column, about(lang), lang, f"{letter}2:{letter}{ROWS + 1}")
+                )
+                continue
             words = column_words(column, parameters)
             if not words:
                 continue
@@ -117,6 +125,24 @@ def build_template(parameters: dict[str, Any], lang: Lang = "zh") -> Workbook:
     readme.column_dimensions["A"].width = 28
     readme.column_dimensions["B"].width = 100
     return workbook
+
+
+def _number_validation(column: Column, about: str, lang: Lang, cells: str) -> DataValidation:
+    """Excel refuses what is not a number in a number column (whole numbers for counts)."""
+    low = column.low if column.low is not None else -1e15
+    high = column.high if column.high is not None else 1e15
+    validation = DataValidation(
+        type="whole" if column.whole else "decimal",
+        operator="between",
+        formula1=str(int(low)) if low.is_integer() else repr(low),
+        formula2=str(int(high)) if high.is_integer() else repr(high),
+        allow_blank=True,
+    )
+    validation.showErrorMessage = True
+    validation.errorTitle = "应为数字" if lang == "zh" else "A number is expected"
+    validation.error = about[:250]
+    validation.add(cells)
+    return validation
 
 
 def write_template(path: Path, parameters: dict[str, Any], lang: Lang = "zh") -> None:

@@ -129,6 +129,10 @@ def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
             {**rejection.source.model_dump(exclude_none=True), "reason": rejection.reason(lang)}
             for rejection in report.rejections
         ],
+        "warnings": [
+            {**warning.source.model_dump(exclude_none=True), "reason": warning.reason(lang)}
+            for warning in report.warnings
+        ],
     }
 
 
