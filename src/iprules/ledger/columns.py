@@ -44,6 +44,7 @@ class Column:
     words: tuple[str, ...]  # a closed vocabulary's words as a clerk writes them
     policy_list: str | None  # the policy parameter listing the allowed words
     blank: dict[str, str] | None = None  # what an empty cell means (ledger.record.blank)
+    codes: tuple[str, ...] = ()  # a multi-value vocabulary's codes, in the order of `words`
 
     def header(self, lang: str) -> str:
         return self.title if lang == "zh" else self.name
@@ -82,6 +83,31 @@ def _vocabulary(info: FieldInfo) -> dict[str, str]:
     return {}
 
 
+def _list_words(annotation: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The codes and Chinese words of a multi-value column whose items are a closed vocabulary
+    (`list[Annotated[Literal[...], BeforeValidator(code_of(...))]]`), else ((), ())."""
+    args = typing.get_args(annotation)
+    item = args[0] if len(args) == 1 else None
+    codes = tuple(str(code) for code in _literal_codes(item))
+    if not codes:
+        return (), ()
+    vocabulary: dict[str, str] = {}
+    for meta in getattr(item, "__metadata__", ()):
+        if isinstance(meta, BeforeValidator):
+            for cell in getattr(meta.func, "__closure__", None) or ():
+                if isinstance(cell.cell_contents, dict):
+                    vocabulary = dict(cell.cell_contents)
+    by_code = {code: word for word, code in vocabulary.items()}
+    return codes, tuple(by_code.get(code, code) for code in codes)
+
+
+def _literal_codes(annotation: Any) -> tuple[Any, ...]:
+    """The codes of a `Literal` (inside `Annotated` or `| None`), else ()."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return next((typing.get_args(o) for o in _options(annotation) if typing.get_origin(o) is typing.Literal), ())
+
+
 def _options(annotation: Any) -> tuple[Any, ...]:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return tuple(option for option in typing.get_args(annotation) if option is not type(None))
@@ -92,6 +118,7 @@ def _column(kind: str, name: str, info: FieldInfo) -> Column:
     options = _options(info.annotation)
     shape: Shape = "text"
     words: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
     for option in options:
         origin = typing.get_origin(option)
         if option is bool:
@@ -100,6 +127,7 @@ def _column(kind: str, name: str, info: FieldInfo) -> Column:
             shape = "date"
         elif origin is list:
             shape = "names"
+            codes, words = _list_words(option)
         elif origin is typing.Literal:
             vocabulary = _vocabulary(info)
             by_code = {code: word for word, code in vocabulary.items()}
@@ -113,6 +141,7 @@ def _column(kind: str, name: str, info: FieldInfo) -> Column:
         words=words,
         policy_list=POLICY_VOCABULARIES.get(name),
         blank=blank_meaning(info),
+        codes=codes,
     )
 
 
@@ -131,7 +160,8 @@ def show(column: Column, value: Any, lang: str = "zh") -> str:
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if isinstance(value, (list, tuple)):
-        return "、".join(str(item) for item in value)
+        words = dict(zip(column.codes, column.words, strict=True)) if lang == "zh" and column.codes else {}
+        return "、".join(words.get(str(item), str(item)) for item in value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if column.shape == "choice" and lang == "zh":
@@ -139,3 +169,4 @@ def show(column: Column, value: Any, lang: str = "zh") -> str:
         by_code = {code: word for word, code in _vocabulary(info).items()}
         return by_code.get(str(value), str(value))
     return str(value)
+
