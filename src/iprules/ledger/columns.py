@@ -105,7 +105,9 @@ def _literal_codes(annotation: Any) -> tuple[Any, ...]:
     """The codes of a `Literal` (inside `Annotated` or `| None`), else ()."""
     if typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
-    return next((typing.get_args(o) for o in _options(annotation) if typing.get_origin(o) is typing.Literal), ())
+    return next(
+        (typing.get_args(o) for o in _options(annotation) if typing.get_origin(o) is typing.Literal), ()
+    )
 
 
 def _options(annotation: Any) -> tuple[Any, ...]:
@@ -169,4 +171,3 @@ def show(column: Column, value: Any, lang: str = "zh") -> str:
         by_code = {code: word for word, code in _vocabulary(info).items()}
         return by_code.get(str(value), str(value))
     return str(value)
-

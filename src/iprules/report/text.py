@@ -69,7 +69,7 @@ def write_text(
     ]
     if view.get("calendar_years"):
         lines.append(words["years"].format(years=words["sep"].join(str(y) for y in view["calendar_years"])))
-    lines += [f"！ {notice}" for notice in view["notices"]]
+    lines += [f"{'！' if lang == 'zh' else '!'} {notice}" for notice in view["notices"]]
     for head_line, items in scope_lines(view["scope"], lang):
         lines.append(head_line)
         lines += [f"  - {item}" for item in items]

@@ -16,8 +16,8 @@ import zipfile
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from iprules.check import Report
@@ -129,7 +129,7 @@ class _Sheet:
         self.sheet.append([self.cell(value, style) for value in values])
         self.rows += 1
 
-    def cell(self, value: Any, style: dict[str, Any] | None = None) -> WriteOnlyCell:
+    def cell(self, value: Any, style: dict[str, Any] | None = None) -> Any:
         """One cell; text that Excel would read as a formula stays text."""
         if isinstance(value, str):
             value = cell_text(value)
