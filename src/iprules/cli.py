@@ -112,7 +112,10 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         dest="top_lang",
         choices=["zh", "en"],
         default="zh",
-        help=say("帮助和输出的语言：zh 中文（默认）或 en 英文", "language of the help and output: zh (default) or en"),
+        help=say(
+            "帮助和输出的语言：zh 中文（默认）或 en 英文",
+            "language of the help and output: zh (default) or en",
+        ),
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
