@@ -1,24 +1,30 @@
 """The `iprules` command: one entry point for auditors, trainers and legal reviewers.
 
-Exit codes: 0 no violation, 1 violations found, 2 an input or policy error stopped the run.
+Exit codes: 0 no violation, 1 violations found, 2 an input or policy error, nothing checked, or
+an unexpected error (never a traceback, never 1).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
+import os
+import signal
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from iprules import __version__
 from iprules.check import check, check_stream
-from iprules.i18n import Lang
+from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError
 from iprules.policy.load import Policy, load_policy
 from iprules.policy.yamlfile import PolicyError
-from iprules.report.write import FORMATS, OutputError, write_checked
+from iprules.report.view import nothing_checked
+from iprules.report.write import FORMATS, Format, OutputError, write_checked
 
 if TYPE_CHECKING:
     from iprules.scenarios import Scenario
@@ -51,66 +57,192 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
-def _parser() -> argparse.ArgumentParser:
+EXIT_CODES = text(
+    "退出码：0 未发现违规；1 发现违规；2 输入或政策错误、没有检查任何内容、或意外错误（不代表合规）",
+    "exit codes: 0 no violation; 1 violations found; 2 an input or policy error, nothing checked, "
+    "or an unexpected error (never a clean pass)",
+)
+
+# argparse's own words (usage, headings, errors), in Chinese when the help is
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+}
+
+
+def _speak(lang: Lang) -> None:
+    """argparse's words in the language of the help (it looks `_` up when it speaks)."""
+    words = _ARGPARSE_ZH if lang == "zh" else {}
+    argparse._ = lambda message: words.get(message, message)  # type: ignore[attr-defined]
+
+
+def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
+    def say(zh: str, en: str) -> str:
+        return zh if lang == "zh" else en
+
+    _speak(lang)
     parser = argparse.ArgumentParser(
         prog="iprules",
-        description="《知识产权服务机构工作机制》规则检查 / rules-as-code checker for the IP service working mechanism",
+        description=say(
+            "《知识产权服务机构工作机制》规则检查：按条款检查台账，每条结论附条款原文和依据记录。",
+            "Rules-as-code checker for the Working Mechanism for IP Service Institutions: ledgers "
+            "checked clause by clause, every verdict with its clause text and records.",
+        ),
+        epilog=EXIT_CODES(lang),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"iprules {__version__}",
+        help=say("显示版本号并退出", "show the version and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        dest="top_lang",
+        choices=["zh", "en"],
+        default="zh",
+        help=say(
+            "帮助和输出的语言：zh 中文（默认）或 en 英文",
+            "language of the help and output: zh (default) or en",
+        ),
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--policy", type=Path, default=None, help="policy folder (default: rules/maojian)")
     common.add_argument(
-        "--lang", choices=["zh", "en"], default="zh", help="language of the output (default zh)"
+        "--policy",
+        type=Path,
+        default=None,
+        metavar=say("政策文件夹", "FOLDER"),
+        help=say("政策文件夹（默认 rules/maojian）", "policy folder (default: rules/maojian)"),
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    common.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default="zh",
+        help=say("输出语言：zh 中文（默认）或 en 英文", "language of the output: zh (default) or en"),
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar=say("命令", "COMMAND"))
 
-    check_cmd = commands.add_parser(
-        "check", parents=[common], help="check ledgers against the policy / 检查台账"
+    def command(name: str, zh: str, en: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name, parents=[common], help=say(zh, en), description=say(zh, en), epilog=EXIT_CODES(lang)
+        )
+
+    check_cmd = command(
+        "check", "按政策检查台账，给出每个案件每条规则的结论", "check ledgers against the policy"
     )
     check_cmd.add_argument(
-        "ledgers", nargs="+", type=Path, help="ledger files (.jsonl, .csv, .tsv/.txt, .xlsx), mixed freely"
+        "ledgers",
+        nargs="+",
+        type=Path,
+        metavar=say("台账", "LEDGER"),
+        help=say(
+            "台账文件（.jsonl、.csv、.tsv/.txt、.xlsx），可混合",
+            "ledger files (.jsonl, .csv, .tsv/.txt, .xlsx), mixed freely",
+        ),
     )
     check_cmd.add_argument(
-        "--as-of", type=_date, default=None, help="audit date for open cases (default today)"
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help=say(
+            "审计基准日，未办结案件的期限按此日判断（默认今天）", "audit date for open cases (default today)"
+        ),
     )
-    check_cmd.add_argument("--format", choices=FORMATS, default="text", help="report format (default text)")
     check_cmd.add_argument(
-        "--output", type=Path, default=None, help="write the report here instead of stdout"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help=say(
+            "报告格式：text 文本、json、html 网页、xlsx 表格（默认按 --output 的扩展名，否则 text）",
+            "report format (default: from the --output extension, else text)",
+        ),
+    )
+    check_cmd.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar=say("报告文件", "FILE"),
+        help=say(
+            "报告写入此文件（不写则输出到屏幕）；不会覆盖输入的台账；完整写好后才替换旧报告",
+            "write the report to this file instead of stdout; never an input ledger; "
+            "the old report is replaced only once the new one is complete",
+        ),
     )
     check_cmd.add_argument(
         "--jobs",
         type=_jobs,
         default=None,
-        help="processes to check cases in (default: one per core); the report is the same for any N",
+        metavar="N",
+        help=say(
+            "并行检查的进程数（默认每个处理器核心一个）；结果与 N 无关",
+            "processes to check cases in (default: one per core); the report is the same for any N",
+        ),
     )
 
-    lint_cmd = commands.add_parser(
-        "lint", parents=[common], help="check the policy's rule files / 检查规则文件"
+    lint_cmd = command("lint", "检查政策的规则文件", "check the policy's rule files")
+    lint_cmd.add_argument(
+        "policy_folder",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar=say("政策文件夹", "FOLDER"),
+        help=say("要检查的政策文件夹", "policy folder to check"),
     )
-    lint_cmd.add_argument("policy_folder", nargs="?", type=Path, default=None, help="policy folder to check")
-    clauses_cmd = commands.add_parser(
+    clause_help = say(
+        "只看此条款编号（含其下各子条款），如 s2.0", "only this clause id (or its sub-ids), e.g. s2.0"
+    )
+    clauses_cmd = command(
         "clauses",
-        parents=[common],
-        help="every clause: rules, branches pinned, scenarios or waiver; exit 1 while anything is unaccounted for / 条款覆盖情况",
+        "列出每个条款：规则、已固定的分支、场景或豁免理由；仍有未处理的条款或分支时退出码为 1",
+        "every clause: rules, branches pinned, scenarios or waiver; exit 1 while anything is unaccounted for",
     )
-    clauses_cmd.add_argument("--clause", default=None, help="only this clause id (or its sub-ids)")
-    scenarios_cmd = commands.add_parser(
-        "scenarios", parents=[common], help="the scenarios that pin clauses / 场景"
+    clauses_cmd.add_argument("--clause", default=None, metavar=say("条款", "CLAUSE"), help=clause_help)
+    scenarios_cmd = command("scenarios", "列出固定各条款结论的场景", "the scenarios that pin clauses")
+    scenarios_cmd.add_argument("--clause", default=None, metavar=say("条款", "CLAUSE"), help=clause_help)
+    drill_cmd = command("drill", "用场景出题练习", "quiz from the scenarios")
+    drill_cmd.add_argument("--clause", default=None, metavar=say("条款", "CLAUSE"), help=clause_help)
+    explain_cmd = command(
+        "explain", "单个案件的判定过程：每条规则的结论和依据", "every rule's reasoning on one case"
     )
-    scenarios_cmd.add_argument(
-        "--clause", default=None, help="only scenarios of this clause id (or its sub-ids)"
+    explain_cmd.add_argument(
+        "case",
+        metavar=say("案件编号", "CASE"),
+        help=say("案件编号，如 MJ-2026-003", "case id, e.g. MJ-2026-003"),
     )
-    drill_cmd = commands.add_parser("drill", parents=[common], help="quiz from the scenarios / 场景练习")
-    drill_cmd.add_argument("--clause", default=None, help="only scenarios of this clause id (or its sub-ids)")
-    explain_cmd = commands.add_parser(
-        "explain", parents=[common], help="every rule's reasoning on one case / 单个案件的判定过程"
+    explain_cmd.add_argument(
+        "ledgers", nargs="+", type=Path, metavar=say("台账", "LEDGER"), help=say("台账文件", "ledger files")
     )
-    explain_cmd.add_argument("case", help="case id, e.g. MJ-2026-003")
-    explain_cmd.add_argument("ledgers", nargs="+", type=Path, help="ledger files")
-    explain_cmd.add_argument("--as-of", type=_date, default=None, help="audit date (default today)")
-    template_cmd = commands.add_parser(
-        "template", parents=[common], help="write an empty ledger workbook to fill in / 生成台账模板"
+    explain_cmd.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help=say("审计基准日（默认今天）", "audit date (default today)"),
     )
-    template_cmd.add_argument("workbook", type=Path, help="where to write it, e.g. 台账.xlsx")
+    template_cmd = command(
+        "template", "生成待填写的空白台账工作簿", "write an empty ledger workbook to fill in"
+    )
+    template_cmd.add_argument(
+        "workbook",
+        type=Path,
+        metavar=say("工作簿", "WORKBOOK"),
+        help=say(
+            "写到哪里，如 台账.xlsx（不覆盖已有文件）",
+            "where to write it, e.g. 台账.xlsx (never overwritten)",
+        ),
+    )
     return parser
 
 
@@ -128,7 +260,16 @@ def _template(args: argparse.Namespace, lang: Lang) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    write_template(args.workbook, policy.parameters, lang)
+    if not args.workbook.parent.exists():
+        _say(lang, f"已新建文件夹 {args.workbook.parent}", f"created the folder {args.workbook.parent}")
+    try:
+        args.workbook.parent.mkdir(parents=True, exist_ok=True)
+        write_template(args.workbook, policy.parameters, lang)
+    except OSError as error:
+        raise OutputError(
+            f"{args.workbook}: 无法写入模板（{error.strerror}）：请检查路径和权限 / "
+            f"cannot write the template ({error.strerror}): check the path and permissions"
+        ) from error
     done = "已生成台账模板" if lang == "zh" else "ledger template written to"
     print(f"{done} {args.workbook}")
     return EXIT_OK
@@ -169,18 +310,123 @@ class _ProgressBar:
             self._bar = None
 
 
+_SUFFIX_FORMATS: dict[str, Format] = {
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+
+
+class UsageError(Exception):
+    """A command asked for something it cannot do; the message says what and how to fix it."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(zh)
+        self.words = text(zh, en)
+
+
+def report_format(asked: Format | None, output: Path | None) -> Format:
+    """The report's format: --format, else the --output extension, else text."""
+    implied = _SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if asked is not None and implied is not None and asked != implied:
+        raise UsageError(
+            f"--format {asked} 与 --output {output} 的扩展名不一致：改扩展名为 {_suffix(asked)}，或去掉 --format",
+            f"--format {asked} disagrees with the extension of --output {output}: "
+            f"use the extension {_suffix(asked)} or drop --format",
+        )
+    return asked or implied or "text"
+
+
+def _suffix(form: Format) -> str:
+    return next(suffix for suffix, known in _SUFFIX_FORMATS.items() if known == form)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _check_ledgers(ledgers: list[Path]) -> None:
+    for path in ledgers:
+        if path.is_dir():
+            raise UsageError(
+                f"{path}：是文件夹，不是台账文件：请列出其中的台账文件，如 {path / '*.xlsx'}",
+                f"{path}: is a folder, not a ledger file: name the ledger files in it, e.g. {path / '*.xlsx'}",
+            )
+
+
+def _check_output(output: Path, ledgers: list[Path], form: Format) -> None:
+    """An output that would destroy an input, or that is a folder, is refused before any work."""
+    for ledger in ledgers:
+        if _same_file(output, ledger):
+            raise UsageError(
+                f"--output {output} 是输入的台账 {ledger}：报告会覆盖台账，请换一个报告文件名，如 报告{_suffix(form)}",
+                f"--output {output} is the input ledger {ledger}: the report would overwrite it; "
+                f"choose another name, e.g. report{_suffix(form)}",
+            )
+    if output.is_dir():
+        raise UsageError(
+            f"--output {output} 是文件夹：请给出报告文件名，如 {output / ('报告' + _suffix(form))}",
+            f"--output {output} is a folder: give a file name, e.g. {output / ('report' + _suffix(form))}",
+        )
+
+
 def _check(args: argparse.Namespace, lang: Lang) -> int:
+    form = report_format(args.format, args.output)
+    ledgers = list(args.ledgers)
+    _check_ledgers(ledgers)
+    output: Path | None = args.output
+    if output is not None:
+        _check_output(output, ledgers, form)
+    elif form == "xlsx" and sys.stdout.isatty():
+        raise UsageError(
+            "Excel 报告不能显示在终端上：请用 --output 指定文件，如 --output 报告.xlsx",
+            "an Excel report cannot be shown in a terminal: use --output FILE, e.g. --output report.xlsx",
+        )
     policy = _load(args)
     progress = _ProgressBar(lang)
     try:
         checked = check_stream(
-            list(args.ledgers), policy, args.as_of or dt.date.today(), jobs=args.jobs, progress=progress
+            ledgers, policy, args.as_of or dt.date.today(), jobs=args.jobs, progress=progress
         )
     finally:
         progress.close()
     with checked:
-        write_checked(checked, policy, lang, args.format, args.output)
+        if output is not None and not output.parent.exists():
+            _say(lang, f"已新建文件夹 {output.parent}", f"created the folder {output.parent}")
+        write_checked(checked, policy, lang, form, output)
+    if output is not None:
+        _say(lang, f"报告已写入 {output}", f"Report written to {output}")
+    empty = nothing_checked(checked.head.summary)
+    if empty is not None:
+        print(f"iprules: {empty(lang)}", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_VIOLATIONS if checked.head.summary.findings["violation"] else EXIT_OK
+
+
+def _say(lang: Lang, zh: str, en: str) -> None:
+    print(zh if lang == "zh" else en, file=sys.stderr)
+
+
+def _known_clause(policy: Policy, clause: str | None) -> None:
+    """`--clause` of a clause the policy does not have is an error, with the nearest ids."""
+    if not clause:
+        return
+    ids = [c.id for c in policy.clauses]
+    if any(i == clause or i.startswith(f"{clause}-") for i in ids):
+        return
+    near = difflib.get_close_matches(clause, ids, n=3)
+    hint = ("，是否指 " + "、".join(near) + "？") if near else ""
+    hint_en = (f"; did you mean {', '.join(near)}?") if near else ""
+    raise UsageError(
+        f"没有条款 {clause}{hint}（iprules clauses 列出全部条款）",
+        f"no clause {clause}{hint_en} (iprules clauses lists them all)",
+    )
 
 
 def _clauses(args: argparse.Namespace, lang: Lang) -> int:
@@ -188,6 +434,7 @@ def _clauses(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.review import render_clauses
 
     policy = _load(args)
+    _known_clause(policy, args.clause)
     coverage = measure(policy)
     sys.stdout.write(render_clauses(coverage, policy, lang, args.clause))
     return EXIT_OK if coverage.complete else EXIT_VIOLATIONS
@@ -197,6 +444,7 @@ def _chosen_scenarios(policy: Policy, clause: str | None) -> list[Scenario]:
     """The policy's scenarios, or those of one clause id and its sub-ids."""
     from iprules.scenarios import read_scenarios
 
+    _known_clause(policy, clause)
     return [
         s
         for s in read_scenarios(policy.features, policy.root)
@@ -233,7 +481,17 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.explain import render_case
 
     policy = _load(args)
+    _check_ledgers(list(args.ledgers))
     report = check(list(args.ledgers), policy, args.as_of or dt.date.today(), jobs=1)
+    cases = sorted({finding.case for finding in report.findings})
+    if args.case not in cases:
+        near = difflib.get_close_matches(args.case, cases, n=3)
+        hint = ("，是否指 " + "、".join(near) + "？") if near else ""
+        hint_en = (f"; did you mean {', '.join(near)}?") if near else ""
+        raise UsageError(
+            f"台账中没有案件 {args.case}（或没有任何规则适用于它）{hint}",
+            f"no case {args.case} in the ledgers (or no rule applies to it){hint_en}",
+        )
     sys.stdout.write(render_case(report, policy, args.case, lang))
     return EXIT_OK
 
@@ -280,17 +538,106 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
 }
 
 
+class Stopped(Exception):
+    """SIGTERM, turned into an exception so that every `finally` (spools, temporary report
+    files, worker processes) runs before the process ends."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped
+
+
+def _lang_of(argv: list[str]) -> Lang:
+    """--lang, read before parsing, so that the help and argparse's errors are in it."""
+    for index, item in enumerate(argv):
+        if item == "--lang" and index + 1 < len(argv) and argv[index + 1] in ("zh", "en"):
+            return cast(Lang, argv[index + 1])
+        if item.startswith("--lang="):
+            value = item.split("=", 1)[1]
+            if value in ("zh", "en"):
+                return cast(Lang, value)
+    return "zh"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    lang = cast(Lang, args.lang)
+    """Every way a run can end maps to an exit code; no traceback reaches a user: an
+    unexpected error is exit 2 (never 1, which means "violations found") with a message
+    and the details saved to a file to send with a report of the problem."""
+    arguments = sys.argv[1:] if argv is None else argv
+    lang = _lang_of(arguments)
+    args = _parser(lang).parse_args(arguments)
+    previous = signal.signal(signal.SIGTERM, _stop) if _main_thread() else None
     try:
         return _COMMANDS[args.command](args, lang)
     except PolicyError as error:
         print(error.render(lang), file=sys.stderr)
-        return EXIT_ERROR
-    except OutputError as error:
+    except (OutputError, LedgerFileError) as error:
         print(str(error), file=sys.stderr)
-        return EXIT_ERROR
-    except LedgerFileError as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_ERROR
+    except UsageError as error:
+        print(f"iprules: {error.words(lang)}", file=sys.stderr)
+    except (KeyboardInterrupt, Stopped):
+        _say(
+            lang,
+            "iprules：已中断，报告未写完（原有报告文件未改动）",
+            "iprules: interrupted; no report was completed (an earlier report file is unchanged)",
+        )
+    except BrokenPipeError:
+        _quiet_stdout()
+        _say(
+            lang,
+            "iprules：输出管道已被关闭，报告未写完",
+            "iprules: the output pipe was closed before the report was complete",
+        )
+    except OSError as error:
+        _say(
+            lang,
+            f"iprules：无法写出报告（{error.strerror}）：请检查磁盘空间和输出位置",
+            f"iprules: cannot write the report ({error.strerror}): check the disk space and where it goes",
+        )
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        _unexpected(error, lang)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    return EXIT_ERROR
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe, send what is left to /dev/null so the interpreter's own last
+    flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _unexpected(error: Exception, lang: Lang) -> None:
+    import tempfile
+    import traceback
+
+    details = "".join(traceback.format_exception(error))
+    saved = ""
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="iprules-error-", suffix=".txt", delete=False, encoding="utf-8"
+        ) as handle:
+            handle.write(f"iprules {__version__}\n{' '.join(sys.argv)}\n\n{details}")
+            saved = handle.name
+    except OSError:
+        pass
+    kind = type(error).__name__
+    _say(
+        lang,
+        f"iprules：意外错误（{kind}：{error}），检查未完成，结果不可作为合规依据。"
+        f"请把所用命令和{'文件 ' + saved + ' ' if saved else '这条信息'}发给 iprules 的维护者（见 README“报告问题”）",
+        f"iprules: unexpected error ({kind}: {error}); the check did not finish and its result is no "
+        f"clean pass. Please send the command and {'the file ' + saved if saved else 'this message'} "
+        "to the maintainers of iprules (README, 'Reporting a problem')",
+    )

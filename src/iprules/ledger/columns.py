@@ -47,6 +47,7 @@ class Column:
     whole: bool = True  # a number column: whole numbers only (a count), else any (an area)
     low: float | None = None  # a number column's least allowed value (ge)
     high: float | None = None  # and its greatest (le)
+    codes: tuple[str, ...] = ()  # a multi-value vocabulary's codes, in the order of `words`
 
     def header(self, lang: str) -> str:
         return self.title if lang == "zh" else self.name
@@ -113,6 +114,33 @@ def _vocabulary(info: FieldInfo | None, extra: tuple[Any, ...] = ()) -> dict[str
     return {}
 
 
+def _list_words(annotation: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The codes and Chinese words of a multi-value column whose items are a closed vocabulary
+    (`list[Annotated[Literal[...], BeforeValidator(code_of(...))]]`), else ((), ())."""
+    args = typing.get_args(annotation)
+    item = args[0] if len(args) == 1 else None
+    codes = tuple(str(code) for code in _literal_codes(item))
+    if not codes:
+        return (), ()
+    vocabulary: dict[str, str] = {}
+    for meta in getattr(item, "__metadata__", ()):
+        if isinstance(meta, BeforeValidator):
+            for cell in getattr(meta.func, "__closure__", None) or ():
+                if isinstance(cell.cell_contents, dict):
+                    vocabulary = dict(cell.cell_contents)
+    by_code = _first_words(vocabulary)
+    return codes, tuple(by_code.get(code, code) for code in codes)
+
+
+def _literal_codes(annotation: Any) -> tuple[Any, ...]:
+    """The codes of a `Literal` (inside `Annotated` or `| None`), else ()."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return next(
+        (typing.get_args(o) for o in _options(annotation) if typing.get_origin(o) is typing.Literal), ()
+    )
+
+
 def _options(annotation: Any) -> tuple[Any, ...]:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return tuple(option for option in typing.get_args(annotation) if option is not type(None))
@@ -126,9 +154,17 @@ def _bare(option: Any) -> tuple[Any, tuple[Any, ...]]:
     return option, ()
 
 
+def _first_words(vocabulary: dict[str, str]) -> dict[str, str]:
+    """Code → the first Chinese word listed for it (several words may mean one code, e.g.
+    已调解 and 调解成功; the first is the one a report shows)."""
+    by_code: dict[str, str] = {}
+    for word, code in vocabulary.items():
+        by_code.setdefault(code, word)
+    return by_code
+
+
 def _words(option: Any, info: FieldInfo, extra: tuple[Any, ...]) -> tuple[str, ...]:
-    vocabulary = _vocabulary(info, extra)
-    by_code = {code: word for word, code in vocabulary.items()}
+    by_code = _first_words(_vocabulary(info, extra))
     return tuple(by_code.get(code, str(code)) for code in typing.get_args(option))
 
 
@@ -141,6 +177,7 @@ def _bounds(metadata: list[Any]) -> tuple[float | None, float | None]:
 def _column(kind: str, name: str, info: FieldInfo) -> Column:
     shape: Shape = "text"
     words: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
     whole = True
     for raw in _options(info.annotation):
         option, metadata = _bare(raw)
@@ -155,11 +192,13 @@ def _column(kind: str, name: str, info: FieldInfo) -> Column:
             shape = "time"
         elif origin is list:
             shape = "names"
+            codes, _ = _list_words(option)
             item, item_metadata = _bare(typing.get_args(option)[0])
             if typing.get_origin(item) is typing.Literal:
                 words = _words(item, info, item_metadata)
         elif origin is typing.Literal:
             shape, words = "choice", _words(option, info, metadata)
+            codes = tuple(str(code) for code in typing.get_args(option))
     low, high = _bounds(info.metadata) if shape == "number" else (None, None)
     return Column(
         kind=kind,
@@ -173,6 +212,7 @@ def _column(kind: str, name: str, info: FieldInfo) -> Column:
         whole=whole,
         low=low,
         high=high,
+        codes=codes,
     )
 
 
@@ -190,12 +230,9 @@ def show(column: Column, value: Any, lang: str = "zh") -> str:
         return ""
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    words = dict(zip(column.codes, column.words, strict=True)) if lang == "zh" and column.codes else {}
     if isinstance(value, (list, tuple)):
-        return "、".join(str(item) for item in value)
+        return "、".join(words.get(str(item), str(item)) for item in value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if column.shape == "choice" and lang == "zh":
-        info = RECORD_KINDS[column.kind].model_fields[column.name]
-        by_code = {code: word for word, code in _vocabulary(info).items()}
-        return by_code.get(str(value), str(value))
-    return str(value)
+    return words.get(str(value), str(value))

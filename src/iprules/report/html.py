@@ -16,7 +16,7 @@ from typing import Any
 from iprules.check import Report
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
-from iprules.report.view import cited_records, report_view, source_text
+from iprules.report.view import cited_records, report_view, scope_lines, source_text
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -47,6 +47,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "place": "位置",
         "none": "无",
         "total": "合计",
+        "scope": "检查范围",
     },
     "en": {
         "title": "iprules check report",
@@ -77,6 +78,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "place": "Where",
         "none": "none",
         "total": "Total",
+        "scope": "Scope",
     },
 }
 
@@ -93,6 +95,7 @@ blockquote{margin:.5em 0;padding:.5em 1em;background:#f7f7f2;border-left:4px sol
 .rec span{display:inline-block;margin-right:.8em}.rec b{font-weight:normal;color:#667}
 #filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ccd}
 #filters label{margin-right:1.5em}.hash{font-family:monospace;font-size:.85em;word-break:break-all}
+.notice{padding:.5em 1em;background:#fff4e5;border-left:4px solid #e08a00;font-weight:bold}
 @media print{#filters{display:none}}
 """
 
@@ -153,6 +156,8 @@ def render_html(report: Report, policy: Policy, lang: Lang) -> str:
         years = "、".join(str(year) for year in view["calendar_years"]) or words["none"]
         out.append(f"<tr><td>{_e(words['years'])}</td><td>{_e(years)}</td></tr>")
     out.append("</table>")
+    out += [f'<p class="notice">{_e(notice)}</p>' for notice in view["notices"]]
+    out += _scope(view, words, lang)
     out += _inputs(view, words)
     out += [
         f'<h2 id="summary">{_e(words["summary"])}</h2>',
@@ -164,6 +169,21 @@ def render_html(report: Report, policy: Policy, lang: Lang) -> str:
     out += _rejections(view, words)
     out += [f"<script>{_SCRIPT}</script>", "</body></html>"]
     return "\n".join(out) + "\n"
+
+
+def _scope(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[str]:
+    parts = scope_lines(view["scope"], lang)
+    out = [f'<h2 id="scope">{_e(words["scope"])}</h2>', f"<p>{_e(parts[0][0])}</p>"]
+    for head, items in parts[1:]:
+        if not items:
+            out.append(f"<p>{_e(head)}</p>")
+            continue
+        out += [
+            f"<details><summary>{_e(head)}</summary><ul>",
+            *(f"<li>{_e(item)}</li>" for item in items),
+            "</ul></details>",
+        ]
+    return out
 
 
 def _inputs(view: dict[str, Any], words: dict[str, str]) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from iprules.check import Report
 from iprules.i18n import Lang
 from iprules.policy.load import Policy
-from iprules.report.view import PackedView, finding_view, report_view
+from iprules.report.view import PackedView, finding_view, report_view, scope_lines, visible
 from iprules.results import PackedFinding
 
 _WORDS = {
@@ -47,8 +47,8 @@ _WORDS = {
 
 def _source(item: dict[str, Any]) -> str:
     if "sheet" in item:
-        return f"{item['file']}:{item['sheet']}!{item['line']}"
-    return f"{item['file']}:{item['line']}"
+        return visible(f"{item['file']}:{item['sheet']}!{item['line']}")
+    return visible(f"{item['file']}:{item['line']}")
 
 
 def write_text(
@@ -69,16 +69,20 @@ def write_text(
     ]
     if view.get("calendar_years"):
         lines.append(words["years"].format(years=words["sep"].join(str(y) for y in view["calendar_years"])))
+    lines += [f"{'！' if lang == 'zh' else '!'} {notice}" for notice in view["notices"]]
+    for head_line, items in scope_lines(view["scope"], lang):
+        lines.append(head_line)
+        lines += [f"  - {item}" for item in items]
     current = None
     for finding in findings:
         if finding["case"] != current:
             current = finding["case"]
-            lines += ["", words["case"].format(case=current)]
+            lines += ["", words["case"].format(case=visible(current))]
         labels = "、".join(c["label"] for c in finding["clauses"])
         lines.append(
             f"  【{finding['verdict_label']}】{labels} {words['rule']} {finding['rule']}: {finding['title']}"
         )
-        lines += [f"      - {message}" for message in finding["messages"]]
+        lines += [f"      - {visible(message)}" for message in finding["messages"]]
         for clause in finding["clauses"]:
             body = clause["text"] if lang == "zh" else f"{clause['text']} / {clause['text_en']}"
             lines.append(f"      {words['clause']} {clause['id']}: {body}")
@@ -92,7 +96,7 @@ def write_text(
             lines = []
     if view["rejections"]:
         lines += ["", words["rejections"].format(n=len(view["rejections"]))]
-        lines += [f"  {_source(item)}: {item['reason']}" for item in view["rejections"]]
+        lines += [f"  {_source(item)}: {visible(item['reason'])}" for item in view["rejections"]]
     summary = view["summary"]
     lines += [
         "",

@@ -6,18 +6,43 @@ Rendering once into plain dicts keeps the renderers thin and their content ident
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
-from iprules.check import Report
+from iprules.check import Report, Summary
 from iprules.findings import Finding
-from iprules.i18n import VERDICT_WORDS, Lang
+from iprules.i18n import VERDICT_WORDS, Lang, Text, text
 from iprules.ledger.source import Source
 from iprules.policy.clauses import clause_label
 from iprules.policy.load import Policy
 from iprules.results import PackedFinding
 
 FORMAT = "iprules-report/1"
+
+# what must never reach a terminal or a spreadsheet raw: C0/C1 control characters (ESC starts a
+# terminal escape sequence), DEL, the Unicode line and paragraph separators, and the bidi controls
+# that reorder what a reader sees
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NEWLINES = {"\n": "⏎", "\r": "⏎", "\u2028": "⏎", "\u2029": "⏎"}
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NEWLINES:
+        return _NEWLINES[char]
+    if char == "\t":
+        return " "
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(value: object) -> str:
+    """A value as one line of inert text: a newline shows as ⏎, a control character or a
+    terminal escape as its code (ESC as \\x1b), so ledger text can neither forge report
+    lines nor drive the terminal."""
+    shown = str(value)
+    return _UNSAFE.sub(_shown, shown) if _UNSAFE.search(shown) else shown
 
 
 def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]:
@@ -123,6 +148,8 @@ def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "inputs": [item.model_dump() for item in report.inputs],
         "summary": report.summary.model_dump(),
+        "notices": notices(report.summary, lang),
+        "scope": scope_view(policy, lang),
         "by_clause": clause_totals(report, policy),
         "findings": [finding_view(finding, policy, lang) for finding in report.findings],
         "rejections": [
@@ -134,6 +161,138 @@ def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
             for warning in report.warnings
         ],
     }
+
+
+_NOTHING_READ = text(
+    "未读到任何记录：文件为空，或不是台账（JSONL、CSV、Excel 工作簿）。没有检查任何内容，不能视为合规",
+    "No record was read: the file is empty or not a ledger (JSONL, CSV, Excel workbook). "
+    "Nothing was checked, which is not a clean pass",
+)
+_ALL_REJECTED = text(
+    "全部 {n} 条记录均被拒收，没有检查任何内容，不能视为合规：请按文末拒收记录的原因修正后重新检查",
+    "All {n} records were rejected, so nothing was checked, which is not a clean pass: "
+    "fix them as the rejections at the end say and check again",
+)
+_NO_FINDING = text(
+    "没有任何规则适用于这些记录（没有案件记录，或记录不涉及任何已编码的条款），没有检查任何内容，不能视为合规",
+    "No rule applied to these records (no case records, or none that an encoded clause concerns); "
+    "nothing was checked, which is not a clean pass",
+)
+_SOME_REJECTED = text(
+    "注意：有 {n} 条记录被拒收，未参与检查；涉及这些记录的案件，结论可能不完整。拒收记录及修正方法见报告末尾",
+    "Note: {n} records were rejected and not checked; the verdicts of the cases they belong to may be "
+    "incomplete. The rejected records and how to fix them are listed at the end",
+)
+
+
+def nothing_checked(summary: Summary) -> Text | None:
+    """Why a check judged nothing, or None: a report of no findings is never a clean pass."""
+    if sum(summary.findings.values()):
+        return None
+    if summary.records_read == 0:
+        return _NOTHING_READ
+    if summary.records_checked == 0:
+        return _ALL_REJECTED.format(n=summary.records_rejected)
+    return _NO_FINDING
+
+
+def notices(summary: Summary, lang: Lang) -> list[str]:
+    """What a reader must know before the findings: nothing checked, or records rejected.
+    Every format shows these at the top, not only in the rejections at the end."""
+    found: list[str] = []
+    empty = nothing_checked(summary)
+    if empty is not None:
+        found.append(empty(lang))
+    if summary.records_rejected and (empty is None or summary.records_checked):
+        found.append(_SOME_REJECTED.format(n=summary.records_rejected)(lang))
+    return found
+
+
+def scope_view(policy: Policy, lang: Lang) -> dict[str, Any]:
+    """What the check covers: the clauses rules encode, those waived (with the policy's reason),
+    those neither (if any), the branches of encoded clauses not encoded, and the count of the
+    document's fragments that impose no obligation. So "违规 0" is read against this scope,
+    never as compliance with the whole document."""
+    encoded = {clause_id for rule in policy.rules for clause_id in rule.clauses}
+
+    def item(clause_id: str) -> dict[str, Any]:
+        return {"id": clause_id, "label": clause_label(clause_id)}
+
+    ordered = [clause.id for clause in policy.clauses]
+    return {
+        "clauses": len(ordered),
+        "checked": [item(c) for c in ordered if c in encoded],
+        "waived": [
+            {**item(c), "reason": policy.waivers[c](lang)}
+            for c in ordered
+            if c in policy.waivers and c not in encoded
+        ],
+        "not_encoded": [item(c) for c in ordered if c not in encoded and c not in policy.waivers],
+        # a branch of an encoded clause that no rule checks: {"id", "label", "branch", "reason"};
+        # filled once the policy records such branches (Policy.unencoded_branches)
+        "branches_not_encoded": [
+            {**item(b["clause"]), "branch": b["branch"](lang), "reason": b["reason"](lang)}
+            for b in getattr(policy, "unencoded_branches", ())
+        ],
+        "non_normative": len(policy.non_normative),
+    }
+
+
+_SCOPE_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "head": "检查范围：本文件共 {clauses} 个条款，本次检查其中 {checked} 个；“违规 0”只说明所检查的条款，不说明整个文件均已遵守",
+        "waived": "未检查的条款（豁免，{n} 个）",
+        "not_encoded": "尚未编码、也未豁免的条款（{n} 个）：未检查",
+        "branches": "已编码条款中未检查的部分（{n} 处）",
+        "non_normative": "另有 {n} 段文字不设定义务（标题、文头、印发语等），不检查",
+    },
+    "en": {
+        "head": "Scope: the document has {clauses} clauses, this check covers {checked}; "
+        "'0 violations' speaks of the clauses checked, not of the whole document",
+        "waived": "Clauses not checked (waived, {n})",
+        "not_encoded": "Clauses neither encoded nor waived ({n}): not checked",
+        "branches": "Parts of encoded clauses not checked ({n})",
+        "non_normative": "{n} further passages impose no obligation (headings, letterhead, transmittal) and are not checked",
+    },
+}
+
+
+def scope_lines(scope: dict[str, Any], lang: Lang) -> list[tuple[str, list[str]]]:
+    """The scope as headed lists of lines, for the renderers that write prose (text, HTML, Excel)."""
+    words = _SCOPE_WORDS[lang]
+    sep = "：" if lang == "zh" else ": "
+    parts: list[tuple[str, list[str]]] = [
+        (words["head"].format(clauses=scope["clauses"], checked=len(scope["checked"])), [])
+    ]
+    if scope["waived"]:
+        parts.append(
+            (
+                words["waived"].format(n=len(scope["waived"])),
+                [f"{w['label']} {w['id']}{sep}{w['reason']}" for w in scope["waived"]],
+            )
+        )
+    if scope["not_encoded"]:
+        parts.append(
+            (
+                words["not_encoded"].format(n=len(scope["not_encoded"])),
+                [f"{w['label']} {w['id']}" for w in scope["not_encoded"]],
+            )
+        )
+    if scope["branches_not_encoded"]:
+        parts.append(
+            (
+                words["branches"].format(n=len(scope["branches_not_encoded"])),
+                [
+                    f"{w['label']} {w['id']}{sep}{w['branch']}（{w['reason']}）"
+                    if lang == "zh"
+                    else f"{w['label']} {w['id']}{sep}{w['branch']} ({w['reason']})"
+                    for w in scope["branches_not_encoded"]
+                ],
+            )
+        )
+    if scope["non_normative"]:
+        parts.append((words["non_normative"].format(n=scope["non_normative"]), []))
+    return parts
 
 
 def clause_totals(report: Report, policy: Policy) -> list[dict[str, Any]]:

@@ -6,7 +6,9 @@ is a pipe or a file, never into a terminal, where it would be noise.
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,7 +58,7 @@ def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, ou
     if form not in ("json", "text"):
         write_report(checked.report(), policy, lang, form, output)
         return
-    with _opened(output) as handle:
+    with opened(output) as handle:
         if form == "json":
             from iprules.report.json import stream_json
 
@@ -71,7 +73,10 @@ def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, ou
 
 
 @contextmanager
-def _opened(output: Path | None) -> Iterator[IO[bytes]]:
+def opened(output: Path | None) -> Iterator[IO[bytes]]:
+    """Where a report goes. A file is written whole or not at all: into a temporary file
+    beside it, renamed over the old report only once complete, so a kill or a full disk
+    leaves the previous report as it was (and no half-written one)."""
     if output is None:
         sys.stdout.flush()
         yield sys.stdout.buffer
@@ -79,31 +84,39 @@ def _opened(output: Path | None) -> Iterator[IO[bytes]]:
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        handle = output.open("wb")
+        descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
     except OSError as error:
         raise _cannot_write(output, error) from error
-    with handle:
-        try:
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
             yield handle
-        except OSError as error:
-            raise _cannot_write(output, error) from error
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); a report gets the usual permissions
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, output)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise _cannot_write(output, error) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_report(report: Report, policy: Policy, lang: Lang, form: Format, output: Path | None) -> None:
-    rendered = render(report, policy, lang, form)
-    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
-    if output is not None:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_bytes(data)
-        except OSError as error:
-            raise _cannot_write(output, error) from error
-        return
-    if isinstance(rendered, bytes) and sys.stdout.isatty():
+    if output is None and form == "xlsx" and sys.stdout.isatty():
         raise OutputError(
             "Excel 报告请用 --output 指定文件，如 --output 报告.xlsx / "
             "an Excel report needs --output FILE, e.g. --output report.xlsx"
         )
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    rendered = render(report, policy, lang, form)
+    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+    with opened(output) as handle:
+        handle.write(data)

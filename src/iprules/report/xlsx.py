@@ -11,24 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from iprules.check import Report
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
-from iprules.report.view import cited_records, report_view, source_text
+from iprules.report.view import cited_records, report_view, scope_lines, source_text
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "summary": "汇总",
+        "scope": "检查范围",
         "findings": "结论",
         "rejections": "拒收",
         "policy": "政策",
@@ -62,6 +64,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "summary": "Summary",
+        "scope": "Scope",
         "findings": "Findings",
         "rejections": "Rejections",
         "policy": "Policy",
@@ -96,42 +99,70 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_NOTICE_FONT = Font(bold=True, color="B00020")
+_WRAP = Alignment(wrap_text=True, vertical="top")
 _VERDICTS = ("violation", "undetermined", "compliant")
+# characters XML 1.0 cannot hold (openpyxl refuses them) and the OOXML escape `_xHHHH_`, which
+# Excel would decode back into one: both shown as inert text instead
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
-def put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
-    """Write one cell; text that Excel would read as a formula stays text."""
-    cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
+def _inert(match: re.Match[str]) -> str:
+    char = match.group()
+    return "_x005F_" if char == "_" else f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
-def _append(sheet: Worksheet, values: list[Any]) -> None:
-    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
-    for column, value in enumerate(values, start=1):
-        put(sheet, row, column, value)
+def cell_text(value: str) -> str:
+    """Text a workbook can hold and shows as written: control characters as their code."""
+    return _ILLEGAL.sub(_inert, value) if _ILLEGAL.search(value) else value
 
 
-def _header(sheet: Worksheet, values: list[str], widths: list[int]) -> None:
-    _append(sheet, values)
-    for column, width in enumerate(widths, start=1):
-        cell = sheet.cell(row=1, column=column)
-        cell.font = Font(bold=True)
-        cell.fill = _HEAD_FILL
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = "A2"
+class _Sheet:
+    """A write-only sheet, a row at a time: the workbook grows linearly with its rows (a sheet
+    that counts its rows on every append grows quadratically)."""
+
+    def __init__(self, workbook: Workbook, title: str) -> None:
+        self.sheet: Any = workbook.create_sheet(title)
+        self.rows = 0
+
+    def append(self, values: list[Any], style: dict[str, Any] | None = None) -> None:
+        self.sheet.append([self.cell(value, style) for value in values])
+        self.rows += 1
+
+    def cell(self, value: Any, style: dict[str, Any] | None = None) -> Any:
+        """One cell; text that Excel would read as a formula stays text."""
+        if isinstance(value, str):
+            value = cell_text(value)
+        cell = WriteOnlyCell(self.sheet, value=value)
+        if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        for name, setting in (style or {}).items():
+            setattr(cell, name, setting)
+        return cell
+
+    def header(self, values: list[str], widths: list[int]) -> None:
+        for column, width in enumerate(widths, start=1):
+            self.sheet.column_dimensions[get_column_letter(column)].width = width
+        self.sheet.freeze_panes = "A2"
+        self.append(values, {"font": Font(bold=True), "fill": _HEAD_FILL})
+
+    def filter(self, columns: int) -> None:
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(self.rows, 1)}"
 
 
 def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
     words = _WORDS[lang]
     view = report_view(report, policy, lang)
     records = cited_records(report, lang)
-    workbook = Workbook()
-    summary = workbook.active
-    assert summary is not None
-    summary.title = words["summary"]
+    workbook = Workbook(write_only=True)
+    summary = _Sheet(workbook, words["summary"])
+    summary.sheet.column_dimensions["A"].width = 24
+    summary.sheet.column_dimensions["B"].width = 40
+    for notice in view["notices"]:
+        summary.append([notice], {"font": _NOTICE_FONT})
+    parts = scope_lines(view["scope"], lang)
+    summary.append([parts[0][0]], {"font": Font(bold=True)})
     stamp = view["policy"]
     counts = view["summary"]
     rows: list[list[Any]] = [
@@ -158,13 +189,17 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
     rows += [[f"{item['label']} {item['id']}", *(item[v] for v in _VERDICTS)] for item in view["by_clause"]]
     rows.append(["", *(counts["findings"][v] for v in _VERDICTS)])
     for values in rows:
-        _append(summary, values)
-    summary.column_dimensions["A"].width = 24
-    summary.column_dimensions["B"].width = 40
+        summary.append(values)
 
-    findings = workbook.create_sheet(words["findings"])
-    _header(
-        findings,
+    scope = _Sheet(workbook, words["scope"])
+    scope.sheet.column_dimensions["A"].width = 120
+    for head, items in parts:
+        scope.append([head], {"font": Font(bold=True)})
+        for item in items:
+            scope.append([item], {"alignment": _WRAP})
+
+    findings = _Sheet(workbook, words["findings"])
+    findings.header(
         [
             words["case"],
             words["verdict"],
@@ -178,6 +213,7 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
         ],
         [16, 10, 14, 28, 40, 50, 30, 60, 60],
     )
+    wrap = {"alignment": _WRAP}
     for finding in view["findings"]:
         where = [source_text(item) for item in finding["evidence"]]
         contents = [
@@ -186,8 +222,7 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
         why = list(finding["messages"]) + [
             f"{words['reading']} {item['id']}：{item['reading']}" for item in finding["interpretations"]
         ]
-        _append(
-            findings,
+        findings.append(
             [
                 finding["case"],
                 finding["verdict_label"],
@@ -199,17 +234,15 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
                 "\n".join(content for content in contents if content),
                 "\n".join(c["text"] if lang == "zh" else c["text_en"] for c in finding["clauses"]),
             ],
+            wrap,
         )
-    for row in findings.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    findings.auto_filter.ref = f"A1:{get_column_letter(9)}{max(findings.max_row, 1)}"
+    findings.filter(9)
 
-    rejections = workbook.create_sheet(words["rejections"])
-    _header(rejections, [words["file"], words["sheet"], words["row"], words["reason"]], [30, 14, 8, 100])
+    rejections = _Sheet(workbook, words["rejections"])
+    rejections.header([words["file"], words["sheet"], words["row"], words["reason"]], [30, 14, 8, 100])
     for item in view["rejections"]:
-        _append(rejections, [item["file"], item.get("sheet", ""), item["line"], item["reason"]])
-    rejections.auto_filter.ref = f"A1:D{max(rejections.max_row, 1)}"
+        rejections.append([item["file"], item.get("sheet", ""), item["line"], item["reason"]])
+    rejections.filter(4)
     return workbook
 
 
@@ -226,7 +259,9 @@ def render_xlsx(report: Report, policy: Policy, lang: Lang) -> bytes:
 
 def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
     """The same workbook with every zip entry stamped `moment`, so equal reports are equal bytes."""
-    stamp = (max(moment.year, 1980), moment.month, moment.day, 0, 0, 0)
+    # a zip entry's date holds the years 1980-2107; an audit date outside them is clamped
+    # (the workbook's own properties keep the real date)
+    stamp = (min(max(moment.year, 1980), 2107), moment.month, moment.day, 0, 0, 0)
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
