@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +27,7 @@ from iprules.ledger.read import LedgerFileError, read_ledger
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
-from iprules.parallel import Checker, Progress, Unpacker, default_jobs
+from iprules.parallel import Checker, Progress, Unpacker, capped_jobs
 from iprules.policy.load import Policy
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool, PackedFinding
@@ -170,7 +171,10 @@ def check_stream(
 ) -> Checked:
     """As `check`, with the findings left on disk for a report written as they are read."""
     inputs = [_describe(path) for path in paths]
-    checker = Checker(jobs or default_jobs())
+    count, capped = capped_jobs(jobs)
+    if capped is not None:
+        print(capped, file=sys.stderr)
+    checker = Checker(count)
     try:
         intake = _Intake()
         for path in paths:
@@ -197,7 +201,7 @@ def check_entries(
     intake = _Intake()
     for item in items:
         intake.add(item)
-    checker = Checker(jobs or default_jobs())
+    checker = Checker(capped_jobs(jobs)[0])
     try:
         with _finish(intake, policy, as_of, inputs or [], checker, None) as checked:
             return checked.report()

@@ -55,6 +55,25 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+def capped_jobs(requested: int | None) -> tuple[int, str | None]:
+    """The processes to check cases in, and what to tell the user when fewer than asked: more
+    processes than cores only compete for them (each costs ~22 MB and its start-up), and an
+    unbounded `--jobs 999` once started 595 interpreters and 13 GB before it was stopped.
+
+    >>> capped_jobs(10**6)[0] == default_jobs()
+    True
+    """
+    cores = default_jobs()
+    if requested is None:
+        return cores, None
+    if requested > cores:
+        return cores, (
+            f"--jobs {requested} 多于本机可用的 {cores} 个处理器核心，改用 --jobs {cores} / "
+            f"--jobs {requested} is more than the {cores} cores available here; using --jobs {cores}"
+        )
+    return max(1, requested), None
+
+
 class CaseChecker:
     """One process's engine for one policy and roster."""
 
