@@ -20,7 +20,8 @@ from iprules.facts import CaseFacts, field_spec
 from iprules.i18n import Text
 from iprules.ledger.source import Source
 from iprules.policy.compile import CompiledPolicy, alternative_of
-from iprules.policy.rules import Rule
+from iprules.policy.rules import Alternative, Rule
+from iprules.unread import Unread, judge
 
 Verdict = Literal["violation", "undetermined", "compliant"]
 VERDICT_ORDER: dict[str, int] = {"violation": 0, "undetermined": 1, "compliant": 2}
@@ -40,6 +41,9 @@ class Finding(BaseModel):
     messages: tuple[Text, ...]
     interpretations: tuple[str, ...]
     evidence: tuple[Source, ...]
+    # rejected rows this finding could have read (iprules.unread): its verdict is 无法判定
+    # because of them, or stands with this mark
+    affected_by: tuple[Source, ...] = ()
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.case, self.rule, VERDICT_ORDER[self.verdict], [s.sort_key() for s in self.evidence])
@@ -63,7 +67,12 @@ def render(template: Text, bound: dict[str, dict[str, Any]]) -> Text:
 
 
 def finding_from_values(
-    case: str, verdict: str, rule: Rule, messages: tuple[Text, ...], evidence: tuple[Source, ...]
+    case: str,
+    verdict: str,
+    rule: Rule,
+    messages: tuple[Text, ...],
+    evidence: tuple[Source, ...],
+    affected_by: tuple[Source, ...] = (),
 ) -> Finding:
     """A finding from parts that are already models (the rule's, or made by `assemble`)."""
     finding = Finding(
@@ -75,6 +84,7 @@ def finding_from_values(
         messages=messages,
         interpretations=rule.interpretations,
         evidence=evidence,
+        affected_by=affected_by,
     )
     return share_fields_set(finding, _FINDING_FIELDS)
 
@@ -98,12 +108,20 @@ def message(zh: str, en: str) -> Text:
 
 
 def assemble(
-    case: CaseFacts, matches: list[Match], rules: list[Rule], compiled: CompiledPolicy
+    case: CaseFacts,
+    matches: list[Match],
+    rules: list[Rule],
+    compiled: CompiledPolicy,
+    unread: Unread | None = None,
 ) -> list[Finding]:
+    """`unread`: the case's rows that could not be read, which may turn a verdict into
+    无法判定 or mark it (`iprules.unread`)."""
     by_id = {fact["id"]: fact for fact in case.facts}
     rule_by_id = {rule.id: rule for rule in rules}
     subjects: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, Text, tuple[str, ...]]]] = defaultdict(list)
+    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, Text, tuple[str, ...], Alternative]]] = (
+        defaultdict(list)
+    )
     for match in matches:
         target = compiled.targets[match.name]
         rule = rule_by_id[target.rule]
@@ -116,23 +134,28 @@ def assemble(
         assert alternative is not None
         bound = {alias: by_id[fact_id] for alias, fact_id in ids.items()}
         outcomes[(rule.id, subject)].append(
-            (target.kind, render(alternative.message, bound), tuple(ids.values()))
+            (target.kind, render(alternative.message, bound), tuple(ids.values()), alternative)
         )
     findings = []
     for rule in rules:
+        doubts = unread.doubts(rule) if unread else []
         for subject in sorted(subjects.get(rule.id, ())):
             found = outcomes.get((rule.id, subject), [])
             verdict: Verdict = "compliant"
-            if any(kind == "violation" for kind, _, _ in found):
+            if any(kind == "violation" for kind, _, _, _ in found):
                 verdict = "violation"
             elif found:
                 verdict = "undetermined"
-            relevant = [(message, ids) for kind, message, ids in found if kind == verdict]
+            relevant = [(message, ids) for kind, message, ids, _ in found if kind == verdict]
             if verdict == "compliant":
                 bound = {p.alias: by_id[fact_id] for p, fact_id in zip(rule.applies, subject, strict=True)}
                 relevant = [(render(rule.compliant or rule.title, bound), subject)]
             fact_ids = {fact_id for _, ids in relevant for fact_id in ids} | set(subject)
             sources = sorted({s for fact_id in fact_ids for s in case.sources[fact_id]}, key=Source.sort_key)
             messages = tuple(sorted({message for message, _ in relevant}, key=lambda t: (t.zh, t.en)))
-            findings.append(finding_from_values(case.case, verdict, rule, messages, tuple(sources)))
+            matched = [alternative for kind, _, _, alternative in found if kind == "violation"]
+            judged, notes, affected_by = judge(verdict, matched, doubts)
+            findings.append(
+                finding_from_values(case.case, judged, rule, notes + messages, tuple(sources), affected_by)
+            )
     return sorted(findings, key=Finding.sort_key)

@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from operator import itemgetter
 from typing import IO, TypeAlias
 
-# (case, verdict, rule id, messages as (zh, en), evidence as (file, line, sheet))
+# (case, verdict, rule id, messages as (zh, en), evidence as (file, line, sheet), the rejected
+# rows it could have read, as (file, line, sheet))
+PackedSource: TypeAlias = tuple[str, int, str | None]
 PackedFinding: TypeAlias = tuple[
-    str, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, int, str | None], ...]
+    str, str, str, tuple[tuple[str, str], ...], tuple[PackedSource, ...], tuple[PackedSource, ...]
 ]
 PackedCase: TypeAlias = tuple[str, list[PackedFinding]]
 
@@ -46,8 +48,8 @@ class FindingSpool:
             return
         for _, found in cases:
             self.cases += 1
-            self.judged += len({rule for _, _, rule, _, _ in found})
-            for _, verdict, rule, _, _ in found:
+            self.judged += len({finding[2] for finding in found})
+            for _, verdict, rule, *_ in found:
                 self.verdicts[verdict] += 1
                 self.by_rule[(rule, verdict)] += 1
         if self._file is None:

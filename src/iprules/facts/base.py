@@ -10,6 +10,7 @@ from typing import Any
 
 from iprules.i18n import Text, text
 from iprules.ledger.model import StaffRecord
+from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
 
 Scalar = str | int | float | bool
@@ -82,6 +83,9 @@ class Reference:
     roster: dict[str, StaffRecord]
     as_of: dt.date = dt.date(2026, 1, 1)
     parameters: dict[str, Any] = field(default_factory=dict)
+    # staff the roster lists twice with different positions or units: both rows are rejected
+    # (the name is left out of the roster), and a finding on a fact about the person is marked
+    conflicts: dict[str, tuple[Rejection, ...]] = field(default_factory=dict)
 
 
 def engine_hash(fact_id: str) -> int:

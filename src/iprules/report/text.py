@@ -69,6 +69,16 @@ def write_text(
     ]
     if view.get("calendar_years"):
         lines.append(words["years"].format(years=words["sep"].join(str(y) for y in view["calendar_years"])))
+    unread = view["summary"].get("records_rejected", 0)
+    if unread:
+        anywhere = view["summary"].get("rejected_without_case", 0)
+        lines.append(
+            f"注意：{unread} 条记录未能读入（其中 {anywhere} 条读不出案件编号，可能影响任何案件的结论；"
+            "可能受影响的结论已标明“未读入的记录”），详见文末拒收记录"
+            if lang == "zh"
+            else f"Note: {unread} records could not be read ({anywhere} without a readable case id, which could "
+            "affect any case; findings they could affect name them under 'rows not read'); see the rejections at the end"
+        )
     current = None
     for finding in findings:
         if finding["case"] != current:
@@ -87,6 +97,9 @@ def write_text(
         lines.append(
             f"      {words['evidence']}: {words['sep'].join(_source(e) for e in finding['evidence'])}"
         )
+        if finding.get("affected_by"):
+            unread = words["sep"].join(_source(e) for e in finding["affected_by"])
+            lines.append(f"      {'未读入的记录' if lang == 'zh' else 'rows not read'}: {unread}")
         if len(lines) >= 4096:
             write("\n".join(lines) + "\n")
             lines = []

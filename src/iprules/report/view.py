@@ -43,6 +43,7 @@ def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]
             for name in finding.interpretations
         ],
         "evidence": [source.model_dump(exclude_none=True) for source in finding.evidence],
+        "affected_by": [source.model_dump(exclude_none=True) for source in finding.affected_by],
     }
 
 
@@ -82,7 +83,7 @@ class PackedView:
         return parts
 
     def __call__(self, packed: PackedFinding) -> dict[str, Any]:
-        case, verdict, rule_id, messages, evidence = packed
+        case, verdict, rule_id, messages, evidence, affected_by = packed
         title, clauses, readings = self._rule_parts(rule_id)
         zh = self._lang == "zh"
         return {
@@ -99,6 +100,12 @@ class PackedView:
                 if sheet is None
                 else {"file": file, "line": line, "sheet": sheet}
                 for file, line, sheet in evidence
+            ],
+            "affected_by": [
+                {"file": file, "line": line}
+                if sheet is None
+                else {"file": file, "line": line, "sheet": sheet}
+                for file, line, sheet in affected_by
             ],
         }
 
