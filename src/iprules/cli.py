@@ -109,7 +109,17 @@ def _parser() -> argparse.ArgumentParser:
         "template", parents=[common], help="write an empty ledger workbook to fill in / 生成台账模板"
     )
     template_cmd.add_argument("workbook", type=Path, help="where to write it, e.g. 台账.xlsx")
+    commands.add_parser(
+        "calendar", parents=[common], help="the working-day years known and their source / 工作日日历"
+    )
     return parser
+
+
+def _calendar(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.calendar import Calendar
+
+    print(Calendar.from_parameters(_load(args).parameters).show(lang))
+    return EXIT_OK
 
 
 def _template(args: argparse.Namespace, lang: Lang) -> int:
@@ -275,6 +285,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "drill": _drill,
     "explain": _explain,
     "lint": _lint,
+    "calendar": _calendar,
 }
 
 
