@@ -195,3 +195,31 @@ def test_rejections_are_counted_exactly_but_listed_in_bounded_memory(
     assert report.summary.records_rejected == 250
     assert [r.source.line for r in report.rejections] == list(range(1, 101))
     assert report.summary.rejections_not_listed == 150
+
+
+@pytest.mark.skipif(not BIG, reason="writes a 150,000-record ledger; IPRULES_BIG=1 runs it")
+def test_sigterm_during_a_check_removes_the_spool_and_the_workers(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from benchmarks.synthetic import write_ledger
+
+    ledger = tmp_path / "big.jsonl"
+    write_ledger(ledger, 150_000, seed=7)
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    command = [sys.executable, "-m", "iprules", "check", str(ledger), "--as-of", "2026-11-25"]
+    command += ["--format", "json", "--output", str(tmp_path / "r.json"), "--jobs", "2"]
+    process = subprocess.Popen(command, env={**os.environ, "TMPDIR": str(spool)}, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not any(spool.glob("iprules-*")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert any(spool.glob("iprules-*")), "the check spilled its spool to disk"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert list(spool.iterdir()) == [], "nothing left in the temp folder"
+    # no worker prints a traceback; the parent's KeyboardInterrupt is the CLI's to word (issue 10.3)
+    assert err.count(b"Traceback") <= 1

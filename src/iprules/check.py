@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -189,6 +191,20 @@ def check(
         return checked.report()
 
 
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends a check the way Ctrl-C does (KeyboardInterrupt), so that the spool of
+    ledger lines, the spooled findings and the worker processes are cleaned up on the way
+    out; Python's default for SIGTERM is to die on the spot and leave them."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupted)
+
+
+def _interrupted(number: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {number}")
+
+
 def check_stream(
     paths: list[Path],
     policy: Policy,
@@ -197,13 +213,14 @@ def check_stream(
     progress: Progress | None = None,
 ) -> Checked:
     """As `check`, with the findings left on disk for a report written as they are read."""
+    _stop_on_sigterm()
     inputs = [_describe(path) for path in paths]
     count, capped = capped_jobs(jobs)
     if capped is not None:
         print(capped, file=sys.stderr)
     checker = Checker(count)
+    intake = _Intake()
     try:
-        intake = _Intake()
         for path in paths:
             if path.suffix.lower() in JSONL_SUFFIXES:
                 intake.add_lines(path)
@@ -213,6 +230,9 @@ def check_stream(
             if intake.spool.items >= WARM_AFTER:
                 checker.warm()
         return _finish(intake, policy, as_of, inputs, checker, progress)
+    except BaseException:
+        intake.spool.close()  # the spooled ledger lines: never left behind in the temp folder
+        raise
     finally:
         checker.close()
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.pool import Pool
@@ -158,7 +159,10 @@ _context: tuple[bytes, CaseChecker] | None = None
 
 
 def _warm() -> None:
-    """Pool initializer: nothing to do but import this module (done by then)."""
+    """Pool initializer: importing this module is most of it. A worker ignores Ctrl-C (the
+    terminal sends it to the whole process group): the parent stops the pool, and a worker's
+    KeyboardInterrupt traceback would only clutter the terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def pack_finding(finding: Finding) -> PackedFinding:
