@@ -124,7 +124,7 @@ def engine_floor(ledger: Path) -> tuple[float, float]:
     reference = Reference(
         positions=policy.positions,
         units=policy.units,
-        roster=_roster(staff, []),
+        roster=_roster(staff, [])[0],
         as_of=dt.date(2026, 1, 1),
         parameters=policy.parameters,
     )

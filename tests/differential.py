@@ -56,7 +56,7 @@ def facts_by_case(items: list[Entry | Rejection], current: Policy) -> list[CaseF
     reference = Reference(
         positions=current.positions,
         units={**current.units, **EXTRA_UNITS},
-        roster=_roster(staff, []),
+        roster=_roster(staff, [])[0],
         parameters=current.parameters,
     )
     return [case_facts(case, grouped[case], reference) for case in sorted(grouped)]

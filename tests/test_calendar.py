@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,46 @@ def test_a_policy_can_supply_a_year_as_data_from_the_state_council_notice() -> N
 def test_malformed_calendar_data_is_refused(entry: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         Calendar.from_parameters({"calendar": {2027: entry}})
+
+
+def test_every_known_day_agrees_with_the_holidays_package_but_the_days_a_notice_settled() -> None:
+    import datetime as _dt
+
+    import holidays
+
+    from iprules.calendar import Calendar, settled_days
+
+    calendar = Calendar.official()
+    second = holidays.China(years=list(calendar.years))  # type: ignore[attr-defined]
+    settled = {s.day: s for s in settled_days()}
+    disagree = {}
+    for year in calendar.years:
+        day = _dt.date(year, 1, 1)
+        while day.year == year:
+            if calendar.is_working_day(day) != second.is_working_day(day):
+                disagree[day] = calendar.is_working_day(day)
+            day += _dt.timedelta(days=1)
+    # the holidays package agrees with the notice on every settled day; where it still
+    # disagrees, the settled day says what the notice says and the calendar follows it
+    assert set(disagree) <= set(settled), sorted(disagree)
+    for day, settled_day in settled.items():
+        assert calendar.is_working_day(day) is settled_day.working_day
+        assert settled_day.notice.startswith("国办发明电")
+
+
+def test_a_year_given_as_a_yaml_integer_or_string_key_extends_the_calendar(tmp_path: Path) -> None:
+    from iprules.cli import main
+    from iprules.policy.load import load_policy
+
+    root = Path(__file__).resolve().parents[1]
+    for key in ("2027", '"2027"'):
+        folder = tmp_path / key.strip('"') / key[0]
+        folder.mkdir(parents=True)
+        (folder / "policy.yaml").write_text(
+            f"name: y\nextends: {root / 'rules' / 'maojian'}\nparameters:\n  calendar:\n    {key}:\n"
+            '      notice: 测试数据（非真实通知）\n      holidays: ["2027-01-01"]\n      workdays: []\n',
+            encoding="utf-8",
+        )
+        policy = load_policy(folder)
+        assert 2027 in Calendar.from_parameters(policy.parameters).years
+        assert main(["calendar", "--policy", str(folder)]) == 0

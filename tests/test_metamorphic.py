@@ -112,7 +112,13 @@ def _tied_first_inquiry(files: list[Path]) -> set[str]:
 
 def _verdicts(report: Report, skip: set[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
     return sorted(
-        (f.case, f.rule, f.verdict, tuple(m.zh for m in f.messages))
+        # a note on rows that could not be read names their file and line: where they are
+        (
+            f.case,
+            f.rule,
+            f.verdict,
+            tuple(m.zh for m in f.messages if not f.affected_by or m is not f.messages[0]),
+        )
         for f in report.findings
         if f.case not in skip
     )

@@ -41,8 +41,10 @@ iprules.calendar.OutsideCalendar: 2027 is outside every known calendar year (200
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
 from importlib.metadata import version
 from typing import Any
 
@@ -85,17 +87,53 @@ class Year:
         return day in self.workdays or day.weekday() < 5
 
 
+@dataclass(frozen=True)
+class SettledDay:
+    """A day the package gets wrong, settled by the State Council's notice it names."""
+
+    day: dt.date
+    working_day: bool
+    notice: str
+
+
+def settled_days() -> tuple[SettledDay, ...]:
+    """The package data file `calendar_notices.json`: each entry a day and the notice."""
+    data = json.loads(resources.files("iprules").joinpath("calendar_notices.json").read_text("utf-8"))
+    return tuple(
+        SettledDay(dt.date.fromisoformat(item["date"]), bool(item["working_day"]), str(item["notice"]))
+        for item in data["days"]
+    )
+
+
 def _package_years() -> dict[int, Year]:
+    """The package's years, with the days its data gets wrong set as the notices say.
+
+    >>> Calendar.official().is_working_day(dt.date(2005, 12, 31))  # a Saturday worked (国办发明电〔2005〕35号)
+    True
+    """
     holidays: dict[int, set[dt.date]] = {}
     workdays: dict[int, set[dt.date]] = {}
     for day in chinese_calendar.holidays:
         holidays.setdefault(day.year, set()).add(day)
     for day in chinese_calendar.workdays:
         workdays.setdefault(day.year, set()).add(day)
+    for settled in _SETTLED:
+        year = settled.day.year
+        holidays.setdefault(year, set()).discard(settled.day)
+        workdays.setdefault(year, set()).discard(settled.day)
+        if settled.working_day and settled.day.weekday() >= 5:
+            workdays[year].add(settled.day)
+        elif not settled.working_day:
+            holidays[year].add(settled.day)
     source = f"{PACKAGE} {version(PACKAGE)}"
     return {
-        year: Year(year, frozenset(holidays[year]), frozenset(workdays.get(year, ())), source)
-        for year in range(min(holidays), max(holidays) + 1)
+        year: Year(
+            year,
+            frozenset(holidays[year]),
+            frozenset(workdays.get(year, ())),
+            source,
+        )
+        for year in range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
     }
 
 
@@ -118,8 +156,15 @@ def _days(year: int, items: Any, what: str) -> frozenset[dt.date]:
 
 
 def policy_year(year: Any, entry: Any) -> Year:
-    """A year supplied as data in a policy; `ValueError` says what is wrong with it."""
-    if not isinstance(year, int) or not 1949 < year < 2200:
+    """A year supplied as data in a policy; `ValueError` says what is wrong with it. The year
+    may be a YAML integer key (`2027:`) or a string one (`"2027":`).
+
+    >>> policy_year("2031", {"notice": "N", "holidays": [], "workdays": []}).year
+    2031
+    """
+    if isinstance(year, str) and year.strip().isdigit():
+        year = int(year.strip())
+    if isinstance(year, bool) or not isinstance(year, int) or not 1949 < year < 2200:
         raise ValueError(f"calendar: '{year}' is not a year")
     if not isinstance(entry, dict) or set(entry) != {"notice", "holidays", "workdays"}:
         raise ValueError(f"calendar {year}: needs exactly notice, holidays and workdays")
@@ -158,7 +203,7 @@ class Calendar:
     >>> calendar.deadline(dt.date(2031, 1, 1), 1)     # Jan 2–3 off, Saturday Jan 4 worked
     datetime.date(2031, 1, 4)
     >>> calendar.describe()
-    'chinese-calendar 1.11.0: 2004–2026; 测试数据（非真实通知）: 2031'
+    'chinese-calendar 1.11.0: 2004–2026; 测试数据（非真实通知）: 2031; 2005-12-31 工作日 working day: 国办发明电〔2005〕35号'
     """
 
     def __init__(self, years: Mapping[int, Year]) -> None:
@@ -177,7 +222,8 @@ class Calendar:
         key = repr(sorted(extra.items(), key=lambda item: str(item[0])))
         cached = _CACHE.get(key)
         if cached is None:
-            cached = cls({**_OFFICIAL, **{y: policy_year(y, e) for y, e in extra.items()}})
+            years = [policy_year(y, e) for y, e in extra.items()]
+            cached = cls({**_OFFICIAL, **{year.year: year for year in years}})
             _CACHE[key] = cached
         return cached
 
@@ -189,7 +235,49 @@ class Calendar:
         by_source: dict[str, list[int]] = {}
         for year, data in self.years.items():
             by_source.setdefault(data.source, []).append(year)
-        return "; ".join(f"{source}: {_spans(years)}" for source, years in by_source.items())
+        parts = [f"{source}: {_spans(years)}" for source, years in by_source.items()]
+        parts += [
+            f"{s.day} {'工作日 working day' if s.working_day else '休息日 rest day'}: {s.notice}"
+            for s in self.settled()
+        ]
+        return "; ".join(parts)
+
+    def show(self, lang: str) -> str:
+        """What `iprules calendar` prints: the years known, grouped by where they come from,
+        and the days a notice settled."""
+        zh = lang == "zh"
+        lines = [
+            "工作日日历（法定节假日与调休）"
+            if zh
+            else "Working-day calendar (public holidays and adjusted working days)"
+        ]
+        by_source: dict[str, list[int]] = {}
+        for year, data in self.years.items():
+            by_source.setdefault(data.source, []).append(year)
+        for source, years in by_source.items():
+            lines.append(f"  {_spans(years)}：{source}" if zh else f"  {_spans(years)}: {source}")
+        for s in self.settled():
+            status = (
+                ("工作日" if s.working_day else "休息日")
+                if zh
+                else ("working day" if s.working_day else "rest day")
+            )
+            lines.append(
+                f"  更正：{s.day} 为{status}（{s.notice}）"
+                if zh
+                else f"  settled: {s.day} is a {status} ({s.notice})"
+            )
+        lines.append(
+            "  其他年份的日期无法计算工作日，结论为无法判定；可在 policy.yaml 的 parameters.calendar 中按国务院通知补充"
+            if zh
+            else "  a day in any other year cannot be counted (undetermined); add a year to parameters.calendar "
+            "in policy.yaml from the State Council's notice"
+        )
+        return "\n".join(lines)
+
+    def settled(self) -> list[SettledDay]:
+        """The days of the package's years set by a notice (a policy's own years stand as given)."""
+        return [s for s in _SETTLED if self.years.get(s.day.year) is _OFFICIAL.get(s.day.year)]
 
     def _year(self, day: dt.date) -> Year:
         data = self.years.get(day.year)
@@ -217,5 +305,6 @@ class Calendar:
         return day
 
 
+_SETTLED = settled_days()
 _OFFICIAL = _package_years()
 _CACHE: dict[str, Calendar] = {}

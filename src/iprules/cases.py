@@ -29,11 +29,14 @@ from typing import IO, Any, TypeAlias
 
 from iprules.ledger.entry import Entry
 from iprules.ledger.record import Record
+from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
 
-# (seq, file, line, sheet, payload): the payload is a raw JSONL line (bytes) to parse, or an
-# already validated record as (its class, its field values)
-Payload: TypeAlias = bytes | tuple[type[Record], dict[str, Any]]
+# (seq, file, line, sheet, payload): the payload is a raw JSONL line (bytes) to parse, an
+# already validated record as (its class, its field values), or a rejected row whose case id
+# could be read, as (Rejection, its field values): it travels with its case, to mark the
+# findings it could have changed (iprules.unread)
+Payload: TypeAlias = bytes | tuple[type[Record] | type[Rejection], dict[str, Any]]
 Item: TypeAlias = tuple[int, str, int, str | None, Payload]
 Group: TypeAlias = list[Item]  # one key's items, in reading order
 
@@ -52,9 +55,15 @@ def pack(seq: int, entry: Entry) -> Item:
     return (seq, source.file, source.line, source.sheet, (type(entry.record), dict(entry.record.__dict__)))
 
 
-def unpack_record(payload: tuple[type[Record], dict[str, Any]]) -> Record:
-    """The record back. Validating its values again (pydantic-core, ~4 µs) is faster than
-    `model_construct` (Python, ~25 µs) and gives the same record: they were validated once."""
+def pack_rejection(seq: int, rejection: Rejection) -> Item:
+    source = rejection.source
+    return (seq, source.file, source.line, source.sheet, (Rejection, rejection.model_dump()))
+
+
+def unpack_record(payload: tuple[type[Record] | type[Rejection], dict[str, Any]]) -> Record | Rejection:
+    """The record (or rejection) back. Validating its values again (pydantic-core, ~4 µs) is
+    faster than `model_construct` (Python, ~25 µs) and gives the same record: they were
+    validated once."""
     kind, values = payload
     return kind.model_validate(values)
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import signal
+import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -15,7 +18,7 @@ from types import TracebackType
 from pydantic import BaseModel, ConfigDict
 
 from iprules import __version__
-from iprules.cases import CaseSpool, case_key, pack
+from iprules.cases import CaseSpool, case_key, pack, pack_rejection
 from iprules.facts import Reference
 from iprules.findings import Finding
 from iprules.i18n import text
@@ -28,7 +31,7 @@ from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
 from iprules.ledger.warning import LedgerWarning
-from iprules.parallel import Checker, Progress, Unpacker, default_jobs
+from iprules.parallel import Checker, Progress, Unpacker, capped_jobs
 from iprules.policy.load import Policy
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool, PackedFinding
@@ -65,6 +68,10 @@ class Summary(BaseModel):
     rules: int
     findings: dict[str, int]
     not_applicable: int
+    # rejected rows whose case id could not be read: they could affect any case
+    rejected_without_case: int = 0
+    # rejected rows counted above but not listed (the list holds the first REJECTIONS_LISTED)
+    rejections_not_listed: int = 0
 
 
 class Report(BaseModel):
@@ -82,29 +89,52 @@ class Report(BaseModel):
     calendar_years: list[int] = []
 
 
-def _roster(entries: Iterable[Entry], rejections: list[Rejection]) -> dict[str, StaffRecord]:
-    roster: dict[str, StaffRecord] = {}
-    first_seen: dict[str, Entry] = {}
+def _roster(
+    entries: Iterable[Entry], rejections: Rejections | list[Rejection]
+) -> tuple[dict[str, StaffRecord], dict[str, tuple[Rejection, ...]]]:
+    """The staff roster, and the staff it cannot place. A name listed with two positions (or
+    units) has every one of its rows rejected, each naming the others, and is left out of the
+    roster: which row to believe is the clerk's call, and taking the first one read made the
+    verdict depend on the order the files were given in."""
+    rows: dict[str, list[Entry]] = {}
     for entry in entries:
-        record = entry.record
-        assert isinstance(record, StaffRecord)
-        known = roster.get(record.name)
-        if known is None:
-            roster[record.name] = record
-            first_seen[record.name] = entry
-        elif (known.position, known.unit) != (record.position, record.unit):
-            earlier = first_seen[record.name].source
-            rejections.append(
+        assert isinstance(entry.record, StaffRecord)
+        rows.setdefault(entry.record.name, []).append(entry)
+    roster: dict[str, StaffRecord] = {}
+    conflicts: dict[str, tuple[Rejection, ...]] = {}
+    for name, listed in rows.items():
+        records = [entry.record for entry in listed]
+        assert all(isinstance(r, StaffRecord) for r in records)
+        if len({(r.position, r.unit) for r in records if isinstance(r, StaffRecord)}) == 1:
+            roster[name] = listed[0].record  # type: ignore[assignment]  # a StaffRecord, asserted
+            continue
+        ordered = sorted(listed, key=lambda e: e.source.sort_key())
+        found = []
+        for entry in ordered:
+            record = entry.record
+            assert isinstance(record, StaffRecord)
+            others = "、".join(
+                f"{e.source}（{e.record.position}）"  # type: ignore[attr-defined]
+                for e in ordered
+                if e is not entry
+            )
+            found.append(
                 Rejection(
                     source=entry.source,
+                    kind="staff",
                     reason=text(
-                        f"人员“{record.name}”与 {earlier} 的记录职务或单位不一致：同名人员请只登记一次，或用不同写法区分",
-                        f"staff member '{record.name}' differs from the record at {earlier} in position or unit: "
-                        "list each person once, or tell namesakes apart",
+                        f"人员“{name}”在此登记为“{record.position}”，与 {others} 的职务或单位不一致：两条都未采用，"
+                        "涉及此人职位的结论为无法判定；同名人员请只登记一次，或用不同写法区分",
+                        f"staff member '{name}' is listed here as '{record.position}', which conflicts with "
+                        f"{others.replace('、', ', ')} in position or unit: neither is used, so verdicts that "
+                        "depend on this person's position are undetermined; list each person once, or tell "
+                        "namesakes apart",
                     ),
                 )
             )
-    return roster
+        conflicts[name] = tuple(found)
+        rejections.extend(found)
+    return roster, conflicts
 
 
 def _describe(path: Path) -> InputFile:
@@ -167,6 +197,20 @@ def check(
         return checked.report()
 
 
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends a check the way Ctrl-C does (KeyboardInterrupt), so that the spool of
+    ledger lines, the spooled findings and the worker processes are cleaned up on the way
+    out; Python's default for SIGTERM is to die on the spot and leave them."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupted)
+
+
+def _interrupted(number: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {number}")
+
+
 def check_stream(
     paths: list[Path],
     policy: Policy,
@@ -176,10 +220,14 @@ def check_stream(
 ) -> Checked:
     """As `check`, with the findings left on disk for a report written as they are read."""
     paths, repeated = distinct_files(paths)
+    _stop_on_sigterm()
     inputs = [_describe(path) for path in paths]
-    checker = Checker(jobs or default_jobs())
+    count, capped = capped_jobs(jobs)
+    if capped is not None:
+        print(capped, file=sys.stderr)
+    checker = Checker(count)
+    intake = _Intake()
     try:
-        intake = _Intake()
         intake.warnings += repeated
         for path in paths:
             if path.suffix.lower() in JSONL_SUFFIXES and not is_workbook(path):
@@ -190,6 +238,9 @@ def check_stream(
             if intake.spool.items >= WARM_AFTER:
                 checker.warm()
         return _finish(intake, policy, as_of, inputs, checker, progress)
+    except BaseException:
+        intake.spool.close()  # the spooled ledger lines: never left behind in the temp folder
+        raise
     finally:
         checker.close()
 
@@ -205,12 +256,52 @@ def check_entries(
     intake = _Intake()
     for item in items:
         intake.add(item)
-    checker = Checker(jobs or default_jobs())
+    checker = Checker(capped_jobs(jobs)[0])
     try:
         with _finish(intake, policy, as_of, inputs or [], checker, None) as checked:
             return checked.report()
     finally:
         checker.close()
+
+
+# the rejections a report lists: a ledger of a million bad lines must not take gigabytes
+REJECTIONS_LISTED = 10_000
+
+
+class Rejections:
+    """A check's rejected rows, in bounded memory: every one counted, the first
+    `REJECTIONS_LISTED` by file and line kept for the report (the rest are counted as not
+    listed; the clerk fixes the first ones and checks again)."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit or REJECTIONS_LISTED
+        self.count = 0
+        self.without_case = 0
+        self._kept: list[Rejection] = []
+
+    def append(self, rejection: Rejection) -> None:
+        self.count += 1
+        if rejection.case is None:
+            self.without_case += 1
+        self._kept.append(rejection)
+        if len(self._kept) >= 2 * self.limit:
+            self._trim()
+
+    def extend(self, rejections: Iterable[Rejection]) -> None:
+        for rejection in rejections:
+            self.append(rejection)
+
+    def __iadd__(self, rejections: Iterable[Rejection]) -> Rejections:
+        self.extend(rejections)
+        return self
+
+    def _trim(self) -> None:
+        self._kept.sort(key=lambda r: r.source.sort_key())
+        del self._kept[self.limit :]
+
+    def listed(self) -> list[Rejection]:
+        self._trim()
+        return list(self._kept)
 
 
 class _Intake:
@@ -221,7 +312,7 @@ class _Intake:
     def __init__(self) -> None:
         self.read = 0
         self.staff: list[Entry] = []
-        self.rejections: list[Rejection] = []
+        self.rejections = Rejections()
         self.warnings: list[LedgerWarning] = []
         self.duplicates = DuplicateWatch()
         self.spool = CaseSpool()
@@ -232,7 +323,11 @@ class _Intake:
             return
         self.read += 1
         if isinstance(item, Rejection):
-            self.rejections.append(item)
+            if item.case is not None:
+                # to the checker of its case, which marks the findings it could have changed
+                self.spool.add(case_key(item.case), pack_rejection(self.read, item))
+            else:
+                self.rejections.append(item)
         elif isinstance(item.record, StaffRecord):
             self.staff.append(item)
         else:
@@ -273,12 +368,14 @@ def _finish(
     progress: Progress | None,
 ) -> Checked:
     rejections = intake.rejections
+    roster, conflicts = _roster(intake.staff, rejections)
     reference = Reference(
         positions=policy.positions,
         units=policy.units,
-        roster=_roster(intake.staff, rejections),
+        roster=roster,
         as_of=as_of,
         parameters=policy.parameters,
+        conflicts=conflicts,
     )
     # the roster is complete only now: cases are checked after every file has been read
     found = FindingSpool()
@@ -287,11 +384,12 @@ def _finish(
     except BaseException:
         found.close()
         raise
-    rejections += rejected
+    rejections.extend(rejected)
+    linked = sum(len(rows) for rows in conflicts.values())  # tied to the findings they concern
     case_count = found.cases
     read = intake.read
     counts = {verdict: found.verdicts[verdict] for verdict in ("violation", "undetermined", "compliant")}
-    rejections.sort(key=lambda r: r.source.sort_key())
+    listed = rejections.listed()
     head = Report(
         policy=PolicyStamp(
             name=policy.name, version=policy.version, title=policy.title.zh, iprules=__version__
@@ -300,15 +398,17 @@ def _finish(
         inputs=inputs,
         summary=Summary(
             records_read=read,
-            records_checked=read - len(rejections),
-            records_rejected=len(rejections),
+            records_checked=read - rejections.count,
+            records_rejected=rejections.count,
             cases=case_count,
             rules=len(policy.rules),
             findings=counts,
             not_applicable=case_count * len(policy.rules) - found.judged,
+            rejected_without_case=rejections.without_case - linked,
+            rejections_not_listed=rejections.count - len(listed),
         ),
         findings=[],
-        rejections=rejections,
+        rejections=listed,
         warnings=intake.warnings,
         calendar_years=sorted(years),
     )

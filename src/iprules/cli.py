@@ -243,7 +243,15 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
             "where to write it, e.g. 台账.xlsx (never overwritten)",
         ),
     )
+    command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
     return parser
+
+
+def _calendar(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.calendar import Calendar
+
+    print(Calendar.from_parameters(_load(args).parameters).show(lang))
+    return EXIT_OK
 
 
 def _template(args: argparse.Namespace, lang: Lang) -> int:
@@ -535,6 +543,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "drill": _drill,
     "explain": _explain,
     "lint": _lint,
+    "calendar": _calendar,
 }
 
 

@@ -5,8 +5,12 @@ Python `Host`: the Host starts two timer threads that run actions on other threa
 (nondeterminism), and its Python layer (a `json.dumps` of every batch and of every action's
 state, a Closure object and an `update_state` round trip per action) cost as much as the C
 core itself. Here, per case:
-- one state (`sid` = the case id): the case's facts are asserted in one orjson-encoded batch,
-  then the end-of-case fact, alone and last (negation is judged only when every fact is in);
+- one state per case: the case's facts are asserted in one orjson-encoded batch, then the
+  end-of-case fact, alone and last (negation is judged only when every fact is in). The state's
+  `sid` and every fact's `case` are a token of this engine's (`c1`, `c2`, …), never the case id
+  as written: the C core mishandles a sid holding `"`, a backslash, a newline, a control character
+  or NUL (it cannot delete the state, and the whole run stopped), and a case id is the clerk's
+  text. Within one state `case` only serves the always-true join, so any token per case works;
 - after each assert, the state's queued actions are drained in the calling thread
   (`start_action_for_state`, then `complete_and_start_action` until none is left); an action
   only records which facts matched. The always-firing `case-end` rule makes every state run at
@@ -24,6 +28,7 @@ from typing import Any
 import durable_rules_engine as core  # type: ignore[import-not-found]  # C extension, no stubs
 import orjson
 
+from iprules.facts.base import END_FACT_ID
 from iprules.policy.compile import END_RULE, END_TYPE, SINK_RULE, CompiledPolicy
 
 
@@ -54,6 +59,7 @@ class Engine:
         self._name = f"iprules{next(_counter)}"
         definition = orjson.dumps(compiled.ruleset).decode()
         self._handle: int = core.create_ruleset(self._name, definition)
+        self._states = itertools.count(1)
 
     def close(self) -> None:
         """Free the ruleset in the C core (an Engine is otherwise kept for the process's life)."""
@@ -99,10 +105,10 @@ class Engine:
 
     def run_case(self, case: str, facts: list[dict[str, Any]]) -> list[Match]:
         """Assert one case's facts, then its end fact; return the matches, sorted."""
-        sid = str(case)
+        sid = f"c{next(self._states)}"
         types = self._types
-        wanted = [dict(fact, sid=sid) for fact in facts if fact["type"] in types]
-        end = orjson.dumps({"sid": sid, "id": "$end", "type": END_TYPE, "case": sid}).decode()
+        wanted = [dict(fact, sid=sid, case=sid) for fact in facts if fact["type"] in types]
+        end = orjson.dumps({"sid": sid, "id": END_FACT_ID, "type": END_TYPE, "case": sid}).decode()
         matches: list[Match] = []
         ended = False
         try:
@@ -113,7 +119,7 @@ class Engine:
         except EngineError:
             raise
         except Exception as error:
-            raise EngineError(f"case {case}: the engine failed: {error!r}") from error
+            raise EngineError(f"case {case!r}: the engine failed: {error!r}") from error
         finally:
             self._delete(sid, end, ended)
         matches.sort(key=lambda m: (m.name, m.facts))

@@ -27,7 +27,10 @@ from iprules.i18n import Text
 from iprules.ledger.source import Source
 from iprules.policy.compile import CompiledPolicy, alternative_of
 from iprules.policy.rules import COMPLIANT_BRANCH, Alternative, Rule
+from iprules.unread import Unread, judge
 
+UNREAD_BRANCH = "undetermined:unread"
+"""The branch of a verdict turned 无法判定 by rows that could not be read (no rule alternative)."""
 Verdict = Literal["violation", "undetermined", "compliant"]
 VERDICT_ORDER: dict[str, int] = {"violation": 0, "undetermined": 1, "compliant": 2}
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
@@ -47,6 +50,9 @@ class Finding(BaseModel):
     messages: tuple[Text, ...]
     interpretations: tuple[str, ...]
     evidence: tuple[Source, ...]
+    # rejected rows this finding could have read (iprules.unread): its verdict is 无法判定
+    # because of them (branch UNREAD_BRANCH), or stands with this mark
+    affected_by: tuple[Source, ...] = ()
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.case, self.rule, VERDICT_ORDER[self.verdict], [s.sort_key() for s in self.evidence])
@@ -96,6 +102,7 @@ def finding_from_values(
     evidence: tuple[Source, ...],
     branch: str,
     interpretations: tuple[str, ...],
+    affected_by: tuple[Source, ...] = (),
 ) -> Finding:
     """A finding from parts that are already models (the rule's, or made by `assemble`)."""
     finding = Finding(
@@ -108,6 +115,7 @@ def finding_from_values(
         messages=messages,
         interpretations=interpretations,
         evidence=evidence,
+        affected_by=affected_by,
     )
     return share_fields_set(finding, _FINDING_FIELDS)
 
@@ -131,8 +139,14 @@ def message(zh: str, en: str) -> Text:
 
 
 def assemble(
-    case: CaseFacts, matches: list[Match], rules: list[Rule], compiled: CompiledPolicy
+    case: CaseFacts,
+    matches: list[Match],
+    rules: list[Rule],
+    compiled: CompiledPolicy,
+    unread: Unread | None = None,
 ) -> list[Finding]:
+    """`unread`: the case's rows that could not be read, which may turn a verdict into
+    无法判定 or mark it (`iprules.unread`)."""
     by_id = {fact["id"]: fact for fact in case.facts}
     rule_by_id = {rule.id: rule for rule in rules}
     subjects: dict[str, set[tuple[str, ...]]] = defaultdict(set)
@@ -155,6 +169,8 @@ def assemble(
         )
     findings = []
     for rule in rules:
+        doubts = unread.doubts(rule) if unread else []
+        alternatives = {(a.kind, a.index): a for a in rule.alternatives}
         for subject in sorted(subjects.get(rule.id, ())):
             found = outcomes.get((rule.id, subject), [])
             verdict, branch, readings = decide(rule, {(kind, index) for kind, index, _, _ in found})
@@ -165,7 +181,13 @@ def assemble(
             fact_ids = {fact_id for _, ids in relevant for fact_id in ids} | set(subject)
             sources = sorted({s for fact_id in fact_ids for s in case.sources[fact_id]}, key=Source.sort_key)
             messages = tuple(sorted({message for message, _ in relevant}, key=lambda t: (t.zh, t.en)))
+            matched = [alternatives[(kind, index)] for kind, index, _, _ in found if kind == "violation"]
+            judged, notes, affected_by = judge(verdict, matched, doubts)
+            if judged != verdict:
+                branch = UNREAD_BRANCH
             findings.append(
-                finding_from_values(case.case, verdict, rule, messages, tuple(sources), branch, readings)
+                finding_from_values(
+                    case.case, judged, rule, notes + messages, tuple(sources), branch, readings, affected_by
+                )
             )
     return sorted(findings, key=Finding.sort_key)

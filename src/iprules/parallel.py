@@ -19,8 +19,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.pool import Pool
 from operator import itemgetter
 from pathlib import Path
@@ -42,17 +43,37 @@ from iprules.ledger.source import Source
 from iprules.policy.compile import CompiledPolicy, compile_rules
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool, PackedCase, PackedFinding
+from iprules.unread import Unread
 
 # Below this many cases a pool costs more (start-up ~0.3 s a worker) than it saves.
 MIN_CASES_FOR_POOL = 2_000
 BATCH = 250  # cases per batch when the cases are held in memory
 
 Progress: TypeAlias = Callable[[int, int], None]  # (records done, records in all)
-PackedRejection: TypeAlias = tuple[str, int, str | None, str, str]
+PackedRejection: TypeAlias = tuple[str, int, str | None, str, str, str | None, str | None]
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def capped_jobs(requested: int | None) -> tuple[int, str | None]:
+    """The processes to check cases in, and what to tell the user when fewer than asked: more
+    processes than cores only compete for them (each costs ~22 MB and its start-up), and an
+    unbounded `--jobs 999` once started 595 interpreters and 13 GB before it was stopped.
+
+    >>> capped_jobs(10**6)[0] == default_jobs()
+    True
+    """
+    cores = default_jobs()
+    if requested is None:
+        return cores, None
+    if requested > cores:
+        return cores, (
+            f"--jobs {requested} 多于本机可用的 {cores} 个处理器核心，改用 --jobs {cores} / "
+            f"--jobs {requested} is more than the {cores} cores available here; using --jobs {cores}"
+        )
+    return max(1, requested), None
 
 
 class CaseChecker:
@@ -64,9 +85,20 @@ class CaseChecker:
         self.compiled: CompiledPolicy = compile_rules(rules)
         self.engine = Engine(self.compiled)
 
-    def check(self, case: str, entries: list[Entry]) -> list[Finding]:
+    def check(self, case: str, entries: list[Entry], rejected: Sequence[Rejection] = ()) -> list[Finding]:
+        """`rejected`: the rows of this case that could not be read."""
         facts = case_facts(case, entries, self.reference)
-        return assemble(facts, self.engine.run_case(case, facts.facts), self.rules, self.compiled)
+        unread = Unread(tuple(rejected), self._conflicts(facts.facts))
+        matches = self.engine.run_case(case, facts.facts)
+        return assemble(facts, matches, self.rules, self.compiled, unread or None)
+
+    def _conflicts(self, facts: list[dict[str, Any]]) -> tuple[Rejection, ...]:
+        """The roster's conflicting rows about anyone this case's facts name."""
+        conflicts = self.reference.conflicts
+        if not conflicts:
+            return ()
+        named = {value for fact in facts for value in fact.values() if isinstance(value, str)}
+        return tuple(row for name in sorted(named & conflicts.keys()) for row in conflicts[name])
 
 
 class BatchResult:
@@ -85,6 +117,7 @@ def check_groups(checker: CaseChecker, groups: list[Group]) -> BatchResult:
     and check each case."""
     result = BatchResult()
     by_case: dict[str, list[tuple[int, Entry]]] = defaultdict(list)
+    rejected: dict[str, list[Rejection]] = defaultdict(list)
     parameters = checker.reference.parameters
     loads = orjson.loads
     for group in groups:
@@ -95,10 +128,18 @@ def check_groups(checker: CaseChecker, groups: list[Group]) -> BatchResult:
                 read = parse_object(loads(payload), source)
                 if isinstance(read, Rejection):
                     result.rejections.append(read)
+                    if read.case is not None:
+                        rejected[read.case].append(read)
                     continue
                 entry = read
             else:
-                entry = Entry(record=unpack_record(payload), source=source)
+                unpacked = unpack_record(payload)
+                if isinstance(unpacked, Rejection):
+                    result.rejections.append(unpacked)
+                    assert unpacked.case is not None, "only rejections with a case id are spooled"
+                    rejected[unpacked.case].append(unpacked)
+                    continue
+                entry = Entry(record=unpacked, source=source)
             record = entry.record
             assert isinstance(record, CaseRecord), "the reader spools only case records"
             by_case[record.case].append((seq, entry))
@@ -106,7 +147,9 @@ def check_groups(checker: CaseChecker, groups: list[Group]) -> BatchResult:
     first = itemgetter(0)
     for case, numbered in by_case.items():
         numbered.sort(key=first)
-        result.cases.append((case, checker.check(case, [entry for _, entry in numbered])))
+        result.cases.append(
+            (case, checker.check(case, [entry for _, entry in numbered], rejected.get(case, ())))
+        )
     return result
 
 
@@ -116,7 +159,10 @@ _context: tuple[bytes, CaseChecker] | None = None
 
 
 def _warm() -> None:
-    """Pool initializer: nothing to do but import this module (done by then)."""
+    """Pool initializer: importing this module is most of it. A worker ignores Ctrl-C (the
+    terminal sends it to the whole process group): the parent stops the pool, and a worker's
+    KeyboardInterrupt traceback would only clutter the terminal."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def pack_finding(finding: Finding) -> PackedFinding:
@@ -128,6 +174,7 @@ def pack_finding(finding: Finding) -> PackedFinding:
         tuple((s.file, s.line, s.sheet) for s in finding.evidence),
         finding.branch,
         finding.interpretations,
+        tuple((s.file, s.line, s.sheet) for s in finding.affected_by),
     )
 
 
@@ -144,7 +191,10 @@ def _pool_task(
     result = check_groups(checker, groups)
     return (
         [(case, [pack_finding(f) for f in findings]) for case, findings in result.cases],
-        [(r.source.file, r.source.line, r.source.sheet, r.reason.zh, r.reason.en) for r in result.rejections],
+        [
+            (r.source.file, r.source.line, r.source.sheet, r.reason.zh, r.reason.en, r.kind, r.case)
+            for r in result.rejections
+        ],
         result.years,
         result.records,
     )
@@ -209,8 +259,10 @@ class Checker:
                 for cases, rejected, found_years, records in self._pool.imap_unordered(_pool_task, tasks):
                     found.add(cases)
                     rejections += [
-                        Rejection(source=Source(file=f, line=n, sheet=s), reason=Text(zh=zh, en=en))
-                        for f, n, s, zh, en in rejected
+                        Rejection(
+                            source=Source(file=f, line=n, sheet=s), reason=Text(zh=zh, en=en), kind=k, case=c
+                        )
+                        for f, n, s, zh, en, k, c in rejected
                     ]
                     years |= found_years
                     done += records
@@ -239,15 +291,20 @@ def _unpack_finding(
     texts: dict[tuple[str, str], Text],
     sources: dict[tuple[str, int, str | None], Source],
 ) -> Finding:
-    case, verdict, rule_id, messages, evidence, branch, readings = packed
+    case, verdict, rule_id, messages, evidence, branch, readings, affected_by = packed
+
+    def place(packed: tuple[str, int, str | None]) -> Source:
+        return _interned(sources, packed, lambda s: Source(file=s[0], line=s[1], sheet=s[2]))  # type: ignore[no-any-return]
+
     return finding_from_values(
         case,
         verdict,
         rules[rule_id],
         tuple(_interned(texts, m, lambda m: message(m[0], m[1])) for m in messages),
-        tuple(_interned(sources, s, lambda s: Source(file=s[0], line=s[1], sheet=s[2])) for s in evidence),
+        tuple(place(s) for s in evidence),
         branch,
         readings,
+        tuple(place(s) for s in affected_by),
     )
 
 

@@ -19,15 +19,17 @@ from operator import itemgetter
 from typing import IO, TypeAlias
 
 # (case, verdict, rule id, messages as (zh, en), evidence as (file, line, sheet), branch,
-# interpretations cited)
+# interpretations cited, the rejected rows it could have read as (file, line, sheet))
+PackedSource: TypeAlias = tuple[str, int, str | None]
 PackedFinding: TypeAlias = tuple[
     str,
     str,
     str,
     tuple[tuple[str, str], ...],
-    tuple[tuple[str, int, str | None], ...],
+    tuple[PackedSource, ...],
     str,
     tuple[str, ...],
+    tuple[PackedSource, ...],
 ]
 PackedCase: TypeAlias = tuple[str, list[PackedFinding]]
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from iprules.i18n import Text, text
 from iprules.ledger.model import StaffRecord
+from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
 
 Scalar = str | int | float | bool
@@ -82,18 +83,61 @@ class Reference:
     roster: dict[str, StaffRecord]
     as_of: dt.date = dt.date(2026, 1, 1)
     parameters: dict[str, Any] = field(default_factory=dict)
+    # staff the roster lists twice with different positions or units: both rows are rejected
+    # (the name is left out of the roster), and a finding on a fact about the person is marked
+    conflicts: dict[str, tuple[Rejection, ...]] = field(default_factory=dict)
+
+
+def engine_hash(fact_id: str) -> int:
+    """The 32-bit FNV-1a hash durable_rules identifies a fact by (ENGINE.md defect 4: a second
+    fact whose id hashes the same is dropped as "already observed").
+
+    >>> engine_hash("f6059") == engine_hash("f264602")   # two ids a big case once lost a fact to
+    True
+    """
+    value = 0x811C9DC5
+    for byte in fact_id.encode():
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+# the end-of-case fact's id (iprules.engine): no fact of a case may share its hash
+END_FACT_ID = "$end"
+# "$end", "f1" … "f264601" have distinct engine hashes ("f264602" is the first to collide, with
+# "f6059"; tests/test_engine.py recomputes it): below it ids need no checking
+FIRST_COLLIDING_ID = 264_602
 
 
 @dataclass
 class CaseFacts:
-    """The facts of one case and the sources that each stands on."""
+    """The facts of one case and the sources that each stands on.
+
+    Fact ids are chosen here so that no two of one case share an engine hash: `f<n>` while
+    n is below the first colliding id (no check needed, the common case costs nothing), then
+    each id's hash is checked and a taken one gets a suffix (`f264602~1`) until it is free."""
 
     case: str
     facts: list[dict[str, Any]] = field(default_factory=list)
     sources: dict[str, tuple[Source, ...]] = field(default_factory=dict)
+    _hashes: set[int] | None = None
+
+    def _new_id(self) -> str:
+        number = len(self.facts) + 1
+        fact_id = f"f{number}"
+        if number < FIRST_COLLIDING_ID:
+            return fact_id
+        hashes = self._hashes
+        if hashes is None:
+            hashes = self._hashes = {engine_hash(END_FACT_ID)} | {engine_hash(f["id"]) for f in self.facts}
+        base, tries = fact_id, 0
+        while (value := engine_hash(fact_id)) in hashes:
+            tries += 1
+            fact_id = f"{base}~{tries}"
+        hashes.add(value)
+        return fact_id
 
     def add(self, fact_type: str, values: dict[str, Any], sources: Iterable[Source]) -> str:
-        fact_id = f"f{len(self.facts) + 1}"
+        fact_id = self._new_id()
         fact = {"id": fact_id, "ref": fact_id, "type": fact_type, "case": self.case}
         fact.update({key: value for key, value in values.items() if value is not None})
         self.facts.append(fact)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
-from iprules.ledger.model import record_adapter
+from iprules.ledger.model import RECORD_KINDS, record_adapter
 from iprules.ledger.rejection import Rejection, explain
 from iprules.ledger.source import Source
 from iprules.ledger.warning import LedgerWarning
@@ -42,7 +42,13 @@ def parse_object(raw: Any, source: Source) -> Entry | Rejection:
     try:
         record = record_adapter.validate_python(raw)
     except ValidationError as error:
-        return Rejection(source=source, reason=explain(error, raw))
+        kind, case = raw.get("type"), raw.get("case")
+        return Rejection(
+            source=source,
+            reason=explain(error, raw),
+            kind=kind if isinstance(kind, str) and kind in RECORD_KINDS else None,
+            case=case.strip() if isinstance(case, str) and case.strip() else None,
+        )
     return Entry(record=record, source=source)
 
 

@@ -19,6 +19,10 @@ class Rejection(BaseModel):
 
     source: Source
     reason: Text
+    # what could still be read of the row: its record kind and its case id (iprules.unread
+    # marks the findings of that case that read such records)
+    kind: str | None = None
+    case: str | None = None
 
 
 def _field_label(kind: str | None, field: str) -> tuple[str, str]:

@@ -91,6 +91,9 @@ def write_text(
         lines.append(
             f"      {words['evidence']}: {words['sep'].join(_source(e) for e in finding['evidence'])}"
         )
+        if finding.get("affected_by"):
+            unread = words["sep"].join(_source(e) for e in finding["affected_by"])
+            lines.append(f"      {'未读入的记录' if lang == 'zh' else 'rows not read'}: {unread}")
         if len(lines) >= 4096:
             write("\n".join(lines) + "\n")
             lines = []

@@ -69,6 +69,7 @@ def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]
             for name in finding.interpretations
         ],
         "evidence": [source.model_dump(exclude_none=True) for source in finding.evidence],
+        "affected_by": [source.model_dump(exclude_none=True) for source in finding.affected_by],
     }
 
 
@@ -113,7 +114,7 @@ class PackedView:
         return readings
 
     def __call__(self, packed: PackedFinding) -> dict[str, Any]:
-        case, verdict, rule_id, messages, evidence, branch, names = packed
+        case, verdict, rule_id, messages, evidence, branch, names, affected_by = packed
         title, clauses = self._rule_parts(rule_id)
         readings = self._cited(names)
         zh = self._lang == "zh"
@@ -132,6 +133,12 @@ class PackedView:
                 if sheet is None
                 else {"file": file, "line": line, "sheet": sheet}
                 for file, line, sheet in evidence
+            ],
+            "affected_by": [
+                {"file": file, "line": line}
+                if sheet is None
+                else {"file": file, "line": line, "sheet": sheet}
+                for file, line, sheet in affected_by
             ],
         }
 
@@ -179,9 +186,18 @@ _NO_FINDING = text(
     "nothing was checked, which is not a clean pass",
 )
 _SOME_REJECTED = text(
-    "注意：有 {n} 条记录被拒收，未参与检查；涉及这些记录的案件，结论可能不完整。拒收记录及修正方法见报告末尾",
-    "Note: {n} records were rejected and not checked; the verdicts of the cases they belong to may be "
-    "incomplete. The rejected records and how to fix them are listed at the end",
+    "注意：有 {n} 条记录被拒收，未参与检查；它们可能影响的结论已改为无法判定或标明“未读入的记录”。"
+    "拒收记录及修正方法见报告末尾",
+    "Note: {n} records were rejected and not checked; the verdicts they could change are undetermined "
+    "or name them under 'rows not read'. The rejected records and how to fix them are listed at the end",
+)
+_WITHOUT_CASE = text(
+    "其中 {n} 条读不出案件编号，可能影响任何案件的结论",
+    "{n} of them have no readable case id and could affect any case",
+)
+_NOT_LISTED = text(
+    "拒收记录只列出前 {listed} 条，另有 {n} 条未列出（总数准确）",
+    "Only the first {listed} rejected records are listed; {n} more are not (the count is exact)",
 )
 
 
@@ -205,6 +221,11 @@ def notices(summary: Summary, lang: Lang) -> list[str]:
         found.append(empty(lang))
     if summary.records_rejected and (empty is None or summary.records_checked):
         found.append(_SOME_REJECTED.format(n=summary.records_rejected)(lang))
+    if summary.records_rejected and summary.rejected_without_case:
+        found.append(_WITHOUT_CASE.format(n=summary.rejected_without_case)(lang))
+    if summary.rejections_not_listed:
+        listed = summary.records_rejected - summary.rejections_not_listed
+        found.append(_NOT_LISTED.format(listed=listed, n=summary.rejections_not_listed)(lang))
     return found
 
 
