@@ -524,6 +524,7 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
                 if lang == "zh"
                 else f"{where}: clause {clause.id} is both encoded and waived: keep one"
             )
+    problems += _not_encoded_problems(policy, encoded, lang)
     for problem in problems:
         print(problem)
     summary = (
@@ -533,6 +534,30 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
     )
     print(summary)
     return EXIT_VIOLATIONS if problems else EXIT_OK
+
+
+def _not_encoded_problems(policy: Policy, encoded: set[str], lang: Lang) -> list[str]:
+    """not_encoded.yaml names parts of *encoded* clauses, each once (the loader has already
+    checked that each names a known clause and quotes its text)."""
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for part in policy.not_encoded:
+        where = f"{part.file}:{part.line}"
+        if part.clause not in encoded:
+            problems.append(
+                f"{where}: 条款 {part.clause} 没有规则编码（整条{'已豁免' if part.clause in policy.waivers else '未检查'}），不必列出其未编码的部分：删去此项"
+                if lang == "zh"
+                else f"{where}: clause {part.clause} is not encoded by any rule (the whole clause is "
+                f"{'waived' if part.clause in policy.waivers else 'unchecked'}); drop this entry"
+            )
+        if (part.clause, part.part.zh) in seen:
+            problems.append(
+                f"{where}: 条款 {part.clause} 的未编码部分“{part.part.zh}”重复列出：删去其一"
+                if lang == "zh"
+                else f"{where}: the part '{part.part.zh}' of clause {part.clause} is listed twice: keep one"
+            )
+        seen.add((part.clause, part.part.zh))
+    return problems
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
