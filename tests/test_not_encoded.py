@@ -126,4 +126,5 @@ def test_the_scope_of_the_example_report_lists_every_part_not_encoded(policy: Po
     text = render_text(report, policy, "zh")
     head = text.split("\n案件 ", 1)[0]
     assert f"已编码条款中未检查的部分（{len(policy.not_encoded)} 处）" in head
-    assert "二（二） s2.2：“耐心”" in head
+    full = text.split("\n检查范围明细\n", 1)[1]
+    assert all(f"{p.clause}：“{p.part.zh}”——{p.reason.zh}" in full for p in policy.not_encoded)
