@@ -58,7 +58,12 @@ def test_parts_not_encoded_belong_to_clauses_a_rule_encodes(policy: Policy) -> N
 
 def test_the_attitudes_the_rules_cannot_see_are_listed(policy: Policy) -> None:
     parts = {(p.clause, p.part.zh) for p in policy.not_encoded}
-    assert {("s2.2", "耐心"), ("s2.3-redirect", "热情地"), ("s2.4", "如实"), ("s2.1-timely", "积极地")} <= parts
+    assert {
+        ("s2.2", "耐心"),
+        ("s2.3-redirect", "热情地"),
+        ("s2.4", "如实"),
+        ("s2.1-timely", "积极地"),
+    } <= parts
 
 
 def test_a_part_that_is_not_in_the_clause_text_is_a_policy_error_with_its_line(tmp_path: Path) -> None:
@@ -74,7 +79,9 @@ def test_a_part_that_is_not_in_the_clause_text_is_a_policy_error_with_its_line(t
 
 
 def test_an_unknown_clause_in_not_encoded_is_a_policy_error_with_its_line(tmp_path: Path) -> None:
-    folder = variant(tmp_path, "- clause: s9.9\n  part: {zh: 耐心, en: patiently}\n  reason: {zh: a, en: b}\n")
+    folder = variant(
+        tmp_path, "- clause: s9.9\n  part: {zh: 耐心, en: patiently}\n  reason: {zh: a, en: b}\n"
+    )
     with pytest.raises(PolicyError) as raised:
         load_policy(folder)
     assert (raised.value.line, "s9.9" in raised.value.zh) == (1, True)
@@ -122,7 +129,9 @@ def test_clauses_shows_each_part_not_encoded_under_its_clause(capsys: pytest.Cap
 def test_the_scope_of_the_example_report_lists_every_part_not_encoded(policy: Policy) -> None:
     report = check([EXAMPLE], policy, dt.date(2026, 11, 25), jobs=1)
     listed = json.loads(render_json(report, policy, "zh"))["scope"]["branches_not_encoded"]
-    assert [(item["id"], item["part"]) for item in listed] == [(p.clause, p.part.zh) for p in policy.not_encoded]
+    assert [(item["id"], item["part"]) for item in listed] == [
+        (p.clause, p.part.zh) for p in policy.not_encoded
+    ]
     text = render_text(report, policy, "zh")
     head = text.split("\n案件 ", 1)[0]
     assert f"已编码条款中未检查的部分（{len(policy.not_encoded)} 处）" in head

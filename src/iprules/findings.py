@@ -68,7 +68,7 @@ def render(template: Text, bound: dict[str, dict[str, Any]]) -> Text:
             if name not in fact:
                 # a placeholder the message already brackets, "（{x.y}）", gets no second pair
                 text, start, end = match.string, match.start(), match.end()
-                bracketed = 0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"
+                bracketed = start > 0 and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"
                 if lang == "zh":
                     return "未记录" if bracketed else "（未记录）"
                 return "not recorded" if bracketed else "(not recorded)"

@@ -349,7 +349,9 @@ def read_not_encoded(path: Path, clauses: list[Clause], root: Path) -> list[NotE
     for index, entry in enumerate(document.value):
         if not isinstance(entry, dict) or set(entry) != {"clause", "part", "reason"}:
             raise document.error(
-                (index,), "每项应有 clause、part、reason 三项", "each entry needs exactly clause, part and reason"
+                (index,),
+                "每项应有 clause、part、reason 三项",
+                "each entry needs exactly clause, part and reason",
             )
         clause = by_id.get(str(entry["clause"]))
         if clause is None:

@@ -154,10 +154,12 @@ def _scope_brief(scope: dict[str, Any], lang: Lang) -> list[str]:
     parts = scope_lines(scope, lang)
     lines = [parts[0][0]]
     named = {"waived": scope["waived"], "not_encoded": scope["not_encoded"]}
-    for (head, items), key in zip(parts[1:], _scope_keys(scope), strict=True):
+    for (head, _items), key in zip(parts[1:], _scope_keys(scope), strict=True):
         if key in named:
-            ids = "、".join(f"{item['label']} {item['id']}" for item in named[key]) if lang == "zh" else ", ".join(
-                f"{item['label']} {item['id']}" for item in named[key]
+            ids = (
+                "、".join(f"{item['label']} {item['id']}" for item in named[key])
+                if lang == "zh"
+                else ", ".join(f"{item['label']} {item['id']}" for item in named[key])
             )
             lines.append(f"  {head}{words['colon']}{ids}")
         else:
@@ -232,7 +234,9 @@ def write_text(
             lines = []
     if view["rejections"]:
         lines += ["", words["rejections"].format(n=len(view["rejections"]))]
-        lines += [f"  {_source(item)}{words['colon']}{visible(item['reason'])}" for item in view["rejections"]]
+        lines += [
+            f"  {_source(item)}{words['colon']}{visible(item['reason'])}" for item in view["rejections"]
+        ]
     lines += _appendix(view["scope"], cited_clauses, cited_readings, policy, lang)
     write("\n".join(lines) + "\n")
 
@@ -254,7 +258,11 @@ def _appendix(
     if clauses:
         lines += ["", words["clause_texts"].format(n=len(clauses))]
         for clause in clauses:
-            lines.append(f"  {clause.label} {clause.id} {clause.title}" if lang == "zh" else f"  {clause.label} {clause.id}")
+            lines.append(
+                f"  {clause.label} {clause.id} {clause.title}"
+                if lang == "zh"
+                else f"  {clause.label} {clause.id}"
+            )
             lines.append(f"      {clause.text}")
             if lang == "en":
                 lines.append(f"      {clause.text_en}")
@@ -266,7 +274,11 @@ def _appendix(
     if readings:
         lines += ["", words["readings"].format(n=len(readings))]
         for item in readings:
-            lines.append(f"  {item.id}（{'、'.join(item.clauses)}）" if lang == "zh" else f"  {item.id} ({', '.join(item.clauses)})")
+            lines.append(
+                f"  {item.id}（{'、'.join(item.clauses)}）"
+                if lang == "zh"
+                else f"  {item.id} ({', '.join(item.clauses)})"
+            )
             lines.append(f"      {words['question']}{words['colon']}{item.question(lang)}")
             lines.append(f"      {words['chosen']}{words['colon']}{item.reading(lang)}")
             lines.append(f"      {words['alternative']}{words['colon']}{item.alternative(lang)}")

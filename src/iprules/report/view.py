@@ -306,7 +306,7 @@ def scope_lines(scope: dict[str, Any], lang: Lang) -> list[tuple[str, list[str]]
                 [
                     f"{w['label']} {w['id']}{sep}“{w['part']}”——{w['reason']}"
                     if lang == "zh"
-                    else f"{w['label']} {w['id']}{sep}\"{w['part_en']}\" ({w['part']}) — {w['reason']}"
+                    else f'{w["label"]} {w["id"]}{sep}"{w["part_en"]}" ({w["part"]}) — {w["reason"]}'
                     for w in scope["branches_not_encoded"]
                 ],
             )
