@@ -486,7 +486,7 @@ def _drill(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _explain(args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.explain import render_case
+    from iprules.explain import facts_of_case, render_case
 
     policy = _load(args)
     _check_ledgers(list(args.ledgers))
@@ -500,7 +500,8 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
             f"台账中没有案件 {args.case}（或没有任何规则适用于它）{hint}",
             f"no case {args.case} in the ledgers (or no rule applies to it){hint_en}",
         )
-    sys.stdout.write(render_case(report, policy, args.case, lang))
+    facts = facts_of_case(list(args.ledgers), policy, args.as_of or dt.date.today(), args.case)
+    sys.stdout.write(render_case(report, policy, args.case, lang, facts))
     return EXIT_OK
 
 
