@@ -141,6 +141,13 @@ _SCRIPT = """
   });
   verdict.addEventListener('change',apply); clause.addEventListener('change',apply);
   apply();
+  // a printed report shows the scope, warnings and readings folded on screen
+  window.addEventListener('beforeprint',function(){
+    document.querySelectorAll('details:not([open])').forEach(function(d){d.open=true;d.dataset.folded='1';});
+  });
+  window.addEventListener('afterprint',function(){
+    document.querySelectorAll('details[data-folded]').forEach(function(d){d.open=false;delete d.dataset.folded;});
+  });
 })();
 """
 
@@ -194,7 +201,10 @@ def render_html(report: Report, policy: Policy, lang: Lang) -> str:
 
 def _scope(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[str]:
     parts = scope_lines(view["scope"], lang)
-    out = [f'<h2 id="scope">{_e(words["scope"])}</h2>', f"<p>{_e(parts[0][0])}</p>"]
+    first = parts[0][0]
+    for lead in (words["scope"] + "：", words["scope"] + ": "):
+        first = first.removeprefix(lead)  # the heading already says it
+    out = [f'<h2 id="scope">{_e(words["scope"])}</h2>', f"<p>{_e(first)}</p>"]
     for head, items in parts[1:]:
         if not items:
             out.append(f"<p>{_e(head)}</p>")

@@ -20,6 +20,7 @@ from iprules.report.view import (
     report_view,
     rule_clause_totals,
     scope_lines,
+    source_text,
     visible,
 )
 from iprules.results import PackedFinding
@@ -104,9 +105,7 @@ def _width(shown: str) -> int:
 
 
 def _source(item: dict[str, Any]) -> str:
-    if "sheet" in item:
-        return visible(f"{item['file']}:{item['sheet']}!{item['line']}")
-    return visible(f"{item['file']}:{item['line']}")
+    return visible(source_text(item))
 
 
 def _head(view: dict[str, Any], by_clause: list[dict[str, Any]], policy: Policy, lang: Lang) -> list[str]:

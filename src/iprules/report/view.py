@@ -351,6 +351,8 @@ def source_text(item: dict[str, Any] | Source) -> str:
     """file:line, or file:sheet!row for a workbook."""
     if isinstance(item, Source):
         return str(item)
+    if not item["line"]:  # 0: the whole file or sheet (a reader's warning)
+        return f"{item['file']}:{item['sheet']}" if item.get("sheet") is not None else str(item["file"])
     if item.get("sheet") is not None:
         return f"{item['file']}:{item['sheet']}!{item['line']}"
     return f"{item['file']}:{item['line']}"
