@@ -284,15 +284,15 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
         [words["interpretation"], words["clause"], words["question"], words["chosen"], words["alternative"]],
         [24, 16, 50, 80, 50],
     )
-    for item in policy.interpretations.values():
-        if item.id in cited:
+    for meant in policy.interpretations.values():
+        if meant.id in cited:
             readings.append(
                 [
-                    item.id,
-                    "、".join(item.clauses),
-                    item.question(lang),
-                    item.reading(lang),
-                    item.alternative(lang),
+                    meant.id,
+                    "、".join(meant.clauses),
+                    meant.question(lang),
+                    meant.reading(lang),
+                    meant.alternative(lang),
                 ],
                 wrap,
             )
