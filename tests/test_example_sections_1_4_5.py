@@ -117,7 +117,8 @@ def test_a_complaint_a_supervision_office_took_and_judged_itself_breaks_s4_7(
 def test_applicants_and_requests_under_5(verdicts: dict[tuple[str, str], set[str]]) -> None:
     assert verdicts[("MJ-2026-211", "applicant-risk-training")] == {"violation"}
     assert verdicts[("MJ-2026-212", "applicant-risk-training")] == {"undetermined"}  # its year is not over
-    assert verdicts[("MJ-2026-221", "key-enterprise-support-provided")] == {"violation"}
+    # recorded 否 in 2026: not provided yet, and the year of the request is not over (s5-requests-by-year-end)
+    assert verdicts[("MJ-2026-221", "key-enterprise-support-provided")] == {"undetermined"}
     assert verdicts[("MJ-2026-226", "platform-infringement-consulting-provided")] == {"compliant"}
     assert verdicts[("MJ-2026-210", "applicant-risk-training")] == {"compliant"}  # trained in 2025, its year
     assert verdicts[("送政策进企业-2025", "policy-outreach-held")] == {"compliant"}

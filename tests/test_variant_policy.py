@@ -43,9 +43,9 @@ LEDGER = [
     {"type": "dispute", "case": "商标-张湾区局处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
      "kind": "商标", "handled_by": "张湾区市场监管局"},
     {"type": "dispute", "case": "专利-请求配合-茅箭所配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
-     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "cooperated_by": "二堰市场监管所"},
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "date": "2026-07-15", "closed_date": "2026-09-30", "cooperated_by": "二堰市场监管所"},
     {"type": "dispute", "case": "专利-请求配合-张湾所配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
-     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "cooperated_by": "花果市场监管所"},
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "date": "2026-07-15", "closed_date": "2026-09-30", "cooperated_by": "花果市场监管所"},
     {"type": "dispute", "case": "专利-未请求配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
      "kind": "专利", "handled_by": "十堰市知识产权保护中心"},
 ]  # fmt: skip

@@ -64,7 +64,7 @@ FACT_TYPES: dict[str, FactType] = {
             "policy_phone": FieldSpec(
                 "text",
                 text(
-                    "规定的投诉受理电话（政策参数 complaint_phone）",
+                    "政策规定的投诉受理电话",
                     "complaint phone (policy complaint_phone)",
                 ),
             ),
