@@ -279,7 +279,10 @@ def test_a_liaison_must_sit_on_the_party_group_of_the_policy_s_own_bureau(
     rule = "protection-list-liaison-member"
     maojian, _ = verdicts(capsys, path, MAOJIAN)
     zhangwan, _ = verdicts(capsys, path, ZHANGWAN)
-    assert (maojian[("名单-茅箭副局长", rule)], zhangwan[("名单-茅箭副局长", rule)]) == ("compliant", "violation")
+    assert (maojian[("名单-茅箭副局长", rule)], zhangwan[("名单-茅箭副局长", rule)]) == (
+        "compliant",
+        "violation",
+    )
     assert zhangwan[("名单-张湾副局长", rule)] == "compliant"
     assert maojian[("名单-张湾副局长", rule)] == "undetermined"  # 张湾's bureau is not in Maojian's unit list
     assert zhangwan[("名单-张湾党组成员", rule)] == "compliant"  # the 党组职务 column, not the rank

@@ -107,9 +107,15 @@ FACT_TYPES: dict[str, FactType] = {
                     "the linked-member cell records none (无, 未确定 …), rather than being blank",
                 ),
             ),
-            "member_word": FieldSpec("text", text("挂联党组成员一栏所写", "what the linked-member cell says")),
-            "party_post": FieldSpec("text", text("党组职务（取自人员名册）", "party post, from the staff roster")),
-            "staff_unit": FieldSpec("text", text("挂联人员的单位（取自人员名册）", "the liaison's unit, from the roster")),
+            "member_word": FieldSpec(
+                "text", text("挂联党组成员一栏所写", "what the linked-member cell says")
+            ),
+            "party_post": FieldSpec(
+                "text", text("党组职务（取自人员名册）", "party post, from the staff roster")
+            ),
+            "staff_unit": FieldSpec(
+                "text", text("挂联人员的单位（取自人员名册）", "the liaison's unit, from the roster")
+            ),
             "party_group": FieldSpec(
                 "text",
                 text(
@@ -173,7 +179,7 @@ def _phone_published(published: str, policy_phone: str) -> bool:
     "（0719）8693328", "0719 8693328", "07198693328" and "8693328" are the policy's number, an
     extension after it ("转8001") and other numbers beside it ("、12315", " 12315") change nothing;
     another area code (a run starting with 0) before it ("0718-8693328") makes it another number
-(interpretation s4.7-phone)."""
+    (interpretation s4.7-phone)."""
     text = unicodedata.normalize("NFKC", published)
     area, _, local = policy_phone.rpartition("-")
     area, local = re.sub(r"\D", "", area), re.sub(r"\D", "", local)

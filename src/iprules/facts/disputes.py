@@ -66,7 +66,9 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "handled_by": FieldSpec("text", text("处理单位", "unit that handled it")),
             "handled_by_org": FieldSpec(
-                "text", text("处理单位所属机关（取自政策的单位名录）", "its organisation (policy units)"), ORGS
+                "text",
+                text("处理单位所属机关（取自政策的单位名录）", "its organisation (policy units)"),
+                ORGS,
             ),
             "handled_by_role": FieldSpec(
                 "text", text("处理单位的类别（取自政策的单位名录）", "its role (policy units)"), ROLES
