@@ -125,6 +125,11 @@ def test_applicants_and_requests_under_5(verdicts: dict[tuple[str, str], set[str
     assert verdicts[("MJ-2026-212", "applicant-risk-training")] == {"undetermined"}  # its year is not over
     # recorded 否 in 2026: not provided yet, and the year of the request is not over (s5-requests-by-year-end)
     assert verdicts[("MJ-2026-221", "key-enterprise-support-provided")] == {"undetermined"}
+    # asked for in 2025 and still 否: the year of the request is over
+    assert verdicts[("MJ-2025-221", "key-enterprise-support-provided")] == {"violation"}
+    assert verdicts[("MJ-2025-223", "key-enterprise-trade-protection-provided")] == {"violation"}
+    assert verdicts[("MJ-2025-225", "key-enterprise-dispute-consulting-provided")] == {"violation"}
+    assert verdicts[("MJ-2025-227", "platform-infringement-consulting-provided")] == {"violation"}
     assert verdicts[("MJ-2026-226", "platform-infringement-consulting-provided")] == {"compliant"}
     assert verdicts[("MJ-2026-210", "applicant-risk-training")] == {"compliant"}  # trained in 2025, its year
     assert verdicts[("送政策进企业-2025", "policy-outreach-held")] == {"compliant"}
