@@ -72,6 +72,11 @@ class Summary(BaseModel):
     rejected_without_case: int = 0
     # rejected rows counted above but not listed (the list holds the first REJECTIONS_LISTED)
     rejections_not_listed: int = 0
+    # of records_rejected, the records set aside as dated after the audit date (iprules.as_of):
+    # not checked, and tied to no finding, since on the audit date they did not exist
+    records_set_aside: int = 0
+    # dates of checked records after the audit date, read as not yet happened (each a warning)
+    dates_not_yet: int = 0
 
 
 class Report(BaseModel):
@@ -380,11 +385,14 @@ def _finish(
     # the roster is complete only now: cases are checked after every file has been read
     found = FindingSpool()
     try:
-        rejected, years = checker.run(intake.spool, policy.rules, reference, found, progress)
+        run = checker.run(intake.spool, policy.rules, reference, found, progress)
     except BaseException:
         found.close()
         raise
-    rejections.extend(rejected)
+    rejections.extend(run.rejections)
+    # set aside as dated after the audit date: counted as rejected (records read = checked +
+    # rejected), and said apart at the top of the report (iprules.as_of)
+    rejections.extend(run.set_aside)
     linked = sum(len(rows) for rows in conflicts.values())  # tied to the findings they concern
     case_count = found.cases
     read = intake.read
@@ -406,10 +414,12 @@ def _finish(
             not_applicable=case_count * len(policy.rules) - found.judged,
             rejected_without_case=rejections.without_case - linked,
             rejections_not_listed=rejections.count - len(listed),
+            records_set_aside=len(run.set_aside),
+            dates_not_yet=len(run.warnings),
         ),
         findings=[],
         rejections=listed,
-        warnings=intake.warnings,
-        calendar_years=sorted(years),
+        warnings=intake.warnings + run.warnings,
+        calendar_years=sorted(run.years),
     )
     return Checked(head, found, policy.rules)

@@ -29,6 +29,7 @@ from typing import Any, TypeAlias
 
 import orjson
 
+from iprules.as_of import screen
 from iprules.cases import CaseSpool, Group, read_partition, unpack_record
 from iprules.engine import Engine
 from iprules.facts import Reference, case_facts
@@ -40,6 +41,7 @@ from iprules.ledger.jsonl import parse_object
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
+from iprules.ledger.warning import LedgerWarning
 from iprules.policy.compile import CompiledPolicy, compile_rules
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool, PackedCase, PackedFinding
@@ -51,6 +53,7 @@ BATCH = 250  # cases per batch when the cases are held in memory
 
 Progress: TypeAlias = Callable[[int, int], None]  # (records done, records in all)
 PackedRejection: TypeAlias = tuple[str, int, str | None, str, str, str | None, str | None]
+PackedWarning: TypeAlias = tuple[str, int, str | None, str, str]
 
 
 def default_jobs() -> int:
@@ -103,11 +106,15 @@ class CaseChecker:
 
 class BatchResult:
     """What checking one batch gave: per case its findings, the lines that did not validate,
-    the calendar years relied on, and how many records the batch held."""
+    the records set aside as dated after the audit date (`iprules.as_of`) and the warnings
+    for dates read as not yet happened, the calendar years relied on, and how many records
+    the batch held."""
 
     def __init__(self) -> None:
         self.cases: list[tuple[str, list[Finding]]] = []
         self.rejections: list[Rejection] = []
+        self.set_aside: list[Rejection] = []
+        self.warnings: list[LedgerWarning] = []
         self.years: set[int] = set()
         self.records = 0
 
@@ -119,6 +126,7 @@ def check_groups(checker: CaseChecker, groups: list[Group]) -> BatchResult:
     by_case: dict[str, list[tuple[int, Entry]]] = defaultdict(list)
     rejected: dict[str, list[Rejection]] = defaultdict(list)
     parameters = checker.reference.parameters
+    as_of = checker.reference.as_of
     loads = orjson.loads
     for group in groups:
         for seq, file, line, sheet, payload in group:
@@ -140,6 +148,13 @@ def check_groups(checker: CaseChecker, groups: list[Group]) -> BatchResult:
                     rejected[unpacked.case].append(unpacked)
                     continue
                 entry = Entry(record=unpacked, source=source)
+            screened = screen(entry, as_of)
+            if screened.entry is None:
+                assert screened.set_aside is not None
+                result.set_aside.append(screened.set_aside)  # marks no finding: it did not exist yet
+                continue
+            entry = screened.entry
+            result.warnings += screened.warnings
             record = entry.record
             assert isinstance(record, CaseRecord), "the reader spools only case records"
             by_case[record.case].append((seq, entry))
@@ -178,9 +193,30 @@ def pack_finding(finding: Finding) -> PackedFinding:
     )
 
 
-def _pool_task(
-    task: tuple[bytes, list[Group] | Path],
-) -> tuple[list[PackedCase], list[PackedRejection], set[int], int]:
+def _pack_rejection(r: Rejection) -> PackedRejection:
+    return (r.source.file, r.source.line, r.source.sheet, r.reason.zh, r.reason.en, r.kind, r.case)
+
+
+def _unpack_rejection(packed: PackedRejection) -> Rejection:
+    f, n, s, zh, en, k, c = packed
+    return Rejection(source=Source(file=f, line=n, sheet=s), reason=Text(zh=zh, en=en), kind=k, case=c)
+
+
+def _pack_warning(w: LedgerWarning) -> PackedWarning:
+    return (w.source.file, w.source.line, w.source.sheet, w.reason.zh, w.reason.en)
+
+
+def _unpack_warning(packed: PackedWarning) -> LedgerWarning:
+    f, n, s, zh, en = packed
+    return LedgerWarning(source=Source(file=f, line=n, sheet=s), reason=Text(zh=zh, en=en))
+
+
+PackedBatch: TypeAlias = tuple[
+    list[PackedCase], list[PackedRejection], list[PackedRejection], list[PackedWarning], set[int], int
+]
+
+
+def _pool_task(task: tuple[bytes, list[Group] | Path]) -> PackedBatch:
     global _context
     blob, batch = task
     if _context is None or _context[0] != blob:
@@ -191,13 +227,24 @@ def _pool_task(
     result = check_groups(checker, groups)
     return (
         [(case, [pack_finding(f) for f in findings]) for case, findings in result.cases],
-        [
-            (r.source.file, r.source.line, r.source.sheet, r.reason.zh, r.reason.en, r.kind, r.case)
-            for r in result.rejections
-        ],
+        [_pack_rejection(r) for r in result.rejections],
+        [_pack_rejection(r) for r in result.set_aside],
+        [_pack_warning(w) for w in result.warnings],
         result.years,
         result.records,
     )
+
+
+class Run:
+    """What checking every case gave besides the findings: the records that did not
+    validate, those set aside as dated after the audit date, the warnings for dates read as
+    not yet happened, and the calendar years relied on."""
+
+    def __init__(self) -> None:
+        self.rejections: list[Rejection] = []
+        self.set_aside: list[Rejection] = []
+        self.warnings: list[LedgerWarning] = []
+        self.years: set[int] = set()
 
 
 # --- the parent side ----------------------------------------------------------------------
@@ -228,14 +275,12 @@ class Checker:
         reference: Reference,
         found: FindingSpool,
         progress: Progress | None = None,
-    ) -> tuple[list[Rejection], set[int]]:
+    ) -> Run:
         """Every case's findings go to `found` (read back sorted by case; each case's own in
-        `assemble`'s order); returns the records that did not validate and the calendar years
-        relied on."""
+        `assemble`'s order); returns the rest of what the cases gave."""
         if spool.cases_hint >= MIN_CASES_FOR_POOL:
             self.warm()
-        rejections: list[Rejection] = []
-        years: set[int] = set()
+        run = Run()
         done = 0
         total = spool.items
         try:
@@ -246,8 +291,10 @@ class Checker:
                         checker, read_partition(batch) if isinstance(batch, Path) else batch
                     )
                     found.add([(case, [pack_finding(f) for f in fs]) for case, fs in result.cases])
-                    rejections += result.rejections
-                    years |= result.years
+                    run.rejections += result.rejections
+                    run.set_aside += result.set_aside
+                    run.warnings += result.warnings
+                    run.years |= result.years
                     done += result.records
                     if progress is not None:
                         progress(done, total)
@@ -256,21 +303,23 @@ class Checker:
                 tasks: Iterable[tuple[bytes, list[Group] | Path]] = (
                     (blob, batch) for batch in spool.batches(BATCH)
                 )
-                for cases, rejected, found_years, records in self._pool.imap_unordered(_pool_task, tasks):
+                for cases, rejected, set_aside, warned, years, records in self._pool.imap_unordered(
+                    _pool_task, tasks
+                ):
                     found.add(cases)
-                    rejections += [
-                        Rejection(
-                            source=Source(file=f, line=n, sheet=s), reason=Text(zh=zh, en=en), kind=k, case=c
-                        )
-                        for f, n, s, zh, en, k, c in rejected
-                    ]
-                    years |= found_years
+                    run.rejections += map(_unpack_rejection, rejected)
+                    run.set_aside += map(_unpack_rejection, set_aside)
+                    run.warnings += map(_unpack_warning, warned)
+                    run.years |= years
                     done += records
                     if progress is not None:
                         progress(done, total)
         finally:
             spool.close()
-        return rejections, years
+        # batches come back in any order: the report's lists must not depend on it
+        run.set_aside.sort(key=lambda r: r.source.sort_key())
+        run.warnings.sort(key=lambda w: w.source.sort_key())
+        return run
 
 
 class Unpacker:

@@ -489,19 +489,25 @@ def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry], ref
             },
             [entry.source],
         )
+    # each item's first asking notice (1-based), indexed once: scanning every notice for every
+    # missing item made one big case quadratic
+    first_listed: dict[str, int] = {}
+    for n, e in enumerate(asking, start=1):
+        for item in e.record.items:  # type: ignore[attr-defined]
+            first_listed.setdefault(item, n)
     for service in services:
         record = service.record
         assert isinstance(record, ServiceRecord)
         for item in dict.fromkeys(record.missing):
-            listed_in = [n for n, e in enumerate(asking, start=1) if item in e.record.items]  # type: ignore[attr-defined]
-            sources = [service.source, *(asking[n - 1].source for n in listed_in[:1])]
+            first = first_listed.get(item)
+            sources = [service.source] if first is None else [service.source, asking[first - 1].source]
             result.add(
                 "missing_item",
                 {
                     "item": item,
-                    "told_first": bool(listed_in) and listed_in[0] == 1,
-                    "requested_later": bool(listed_in) and listed_in[0] > 1,
-                    "requested_in": listed_in[0] if listed_in else None,
+                    "told_first": first == 1,
+                    "requested_later": first is not None and first > 1,
+                    "requested_in": first,
                 },
                 sources,
             )

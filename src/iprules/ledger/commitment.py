@@ -72,6 +72,7 @@ class LiaisonRecord(CaseRecord):
     kind_zh: ClassVar[str] = "挂联帮扶"
     kind_en: ClassVar[str] = "liaison"
     type: Literal["liaison"]
+    happened_with: ClassVar[dict[str, tuple[str, ...]]] = {"measures_date": ("measures",)}
     enterprise: Text = Field(title="企业")
     brand: str | None = Field(
         default=None,

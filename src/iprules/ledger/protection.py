@@ -81,6 +81,7 @@ class ApplicantTrainingRecord(CaseRecord):
     kind_zh: ClassVar[str] = "申报企业培训"
     kind_en: ClassVar[str] = "applicant_training"
     type: Literal["applicant_training"]
+    happened_with: ClassVar[dict[str, tuple[str, ...]]] = {"training_date": ("trained",)}
     enterprise: Text = Field(title="企业")
     kind: ApplicationKind = Field(title="申报类型")
     date: dt.date = Field(title="申报日期")
@@ -105,6 +106,7 @@ class AssistanceRecord(CaseRecord):
     kind_zh: ClassVar[str] = "服务请求"
     kind_en: ClassVar[str] = "assistance"
     type: Literal["assistance"]
+    happened_with: ClassVar[dict[str, tuple[str, ...]]] = {"provided_date": ("provided", "provided_by")}
     requester: Text = Field(title="请求方")
     requester_type: Requester = Field(title="请求方类型")
     matter: Matter = Field(title="请求事项")
@@ -230,6 +232,7 @@ class PlatformReferralRecord(CaseRecord):
     kind_zh: ClassVar[str] = "电商平台告知投诉"
     kind_en: ClassVar[str] = "platform_referral"
     type: Literal["platform_referral"]
+    happened_with: ClassVar[dict[str, tuple[str, ...]]] = {"request_date": ("requested", "requested_of")}
     platform: Text = Field(title="电商平台")
     patentee: str | None = Field(
         default=None,

@@ -146,6 +146,11 @@ class Record(BaseModel):
 
     kind_zh: ClassVar[str]
     kind_en: ClassVar[str]
+    # The audit date (`iprules.as_of`): a record whose `dated_by` field (a date, or a year) is
+    # after it is set aside, not checked; any other date after it is an event that had not yet
+    # happened, read as blank together with the fields `happened_with` names as describing it.
+    dated_by: ClassVar[tuple[str, ...]] = ("date", "year")
+    happened_with: ClassVar[dict[str, tuple[str, ...]]] = {}
     note: str | None = Field(default=None, title="备注")
 
     @model_validator(mode="before")

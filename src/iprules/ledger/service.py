@@ -85,6 +85,10 @@ class ServiceRecord(CaseRecord):
     kind_zh: ClassVar[str] = "服务登记"
     kind_en: ClassVar[str] = "service"
     type: Literal["service"]
+    happened_with: ClassVar[dict[str, tuple[str, ...]]] = {
+        "closed": ("outcome",),
+        "situation_date": ("situations",),
+    }
     date: dt.date = Field(title="受理日期")
     kind: ServiceKind = Field(title="类别")
     matter: Text = Field(title="事项")
@@ -275,6 +279,11 @@ class ComplaintRecord(CaseRecord):
     kind_zh: ClassVar[str] = "投诉举报"
     kind_en: ClassVar[str] = "complaint"
     type: Literal["complaint"]
+    happened_with: ClassVar[dict[str, tuple[str, ...]]] = {
+        "reported": ("reported_to",),
+        "verified_date": ("verified",),
+        "handled": ("handling",),
+    }
     date: dt.date = Field(title="接待日期")
     kind: ComplaintKind = Field(title="类别")
     unit: str | None = Field(

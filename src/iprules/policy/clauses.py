@@ -16,7 +16,7 @@ from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
 
-from iprules.policy.yamlfile import PolicyError
+from iprules.policy.yamlfile import PolicyError, read_policy_text
 
 CLAUSE_ID = re.compile(r"^s([1-5])\.(\d+)(?:-([a-z][a-z0-9-]*))?$")
 _NUMERALS = "〇一二三四五六七八九十"
@@ -81,7 +81,7 @@ class Clause:
 
 def parse_feature(path: Path, label: str | None = None) -> dict[str, Any]:
     name = label or str(path)
-    text = path.read_text(encoding="utf-8")
+    text = read_policy_text(path, name)
     try:
         document = cast(dict[str, Any], Parser().parse(TokenScanner(text)))
     except (CompositeParserException, ParserError) as error:

@@ -126,13 +126,49 @@ def _policy_text(document: YamlDocument, path: tuple[str | int, ...], value: Any
     return Text(zh=str(value["zh"]), en=str(value["en"]))
 
 
-def _read_chain(folder: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, YamlDocument]]:
-    folder = folder.resolve()
+def _resolved(folder: Path, where: tuple[str, int] | None) -> Path:
+    """`folder` as an absolute path, or a PolicyError naming it (a symbolic link that leads
+    back to itself cannot be resolved: Python raises RuntimeError or OSError)."""
+    try:
+        return folder.resolve()
+    except (RuntimeError, OSError):
+        file, line = where or (str(folder.absolute()), 0)
+        raise PolicyError(
+            file,
+            line,
+            f"策略文件夹“{folder}”是一个循环的符号链接（链接最终指向自身），无法打开：请让它指向含 policy.yaml 的文件夹",
+            f"the policy folder '{folder}' is a symbolic link loop (it leads back to itself): "
+            "point it at a folder that holds policy.yaml",
+        ) from None
+
+
+def _read_chain(
+    folder: Path, seen: tuple[Path, ...] = (), referrer: tuple[str, int] | None = None
+) -> list[tuple[Path, YamlDocument]]:
+    """The policy at `folder` and those it extends, base first. `referrer`: the file and line
+    of the `extends:` that named this folder (None for the folder given with --policy)."""
+    folder = _resolved(folder, referrer)
     policy_file = folder / "policy.yaml"
     if folder in seen:
         raise PolicyError(str(policy_file), 1, "extends 形成了循环", "'extends' forms a cycle")
     if not policy_file.is_file():
-        raise PolicyError(str(policy_file), 0, "找不到 policy.yaml", "policy.yaml not found")
+        if referrer is not None:
+            raise PolicyError(
+                *referrer,
+                f"extends 指向的文件夹“{folder}”中没有 policy.yaml：extends 应写被继承的策略文件夹"
+                "（含 policy.yaml，如 ../maojian），相对于本 policy.yaml 所在的文件夹",
+                f"the folder 'extends' names, '{folder}', holds no policy.yaml: 'extends' names the policy "
+                "folder to inherit (one that holds policy.yaml, e.g. ../maojian), relative to this policy.yaml's folder",
+            )
+        what = "不存在" if not folder.exists() else "中没有 policy.yaml"
+        what_en = "does not exist" if not folder.exists() else "holds no policy.yaml"
+        raise PolicyError(
+            str(folder),
+            0,
+            f"策略文件夹“{folder}”{what}：--policy 应指向含 policy.yaml 的文件夹，如 rules/maojian",
+            f"the policy folder '{folder}' {what_en}: --policy names a folder that holds policy.yaml, "
+            "e.g. rules/maojian",
+        )
     document = load_yaml(policy_file)
     value = document.value
     if not isinstance(value, dict):
@@ -146,7 +182,8 @@ def _read_chain(folder: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, Y
             )
     chain: list[tuple[Path, YamlDocument]] = []
     if "extends" in value:
-        chain = _read_chain(folder / str(value["extends"]), (*seen, folder))
+        where = (str(policy_file), document.line_of(("extends",)))
+        chain = _read_chain(folder / str(value["extends"]), (*seen, folder), where)
     return [*chain, (folder, document)]
 
 
@@ -190,9 +227,19 @@ def load_policy(folder: Path) -> Policy:
             raise last.error((), f"policy.yaml 缺少“{key}”", f"policy.yaml lacks '{key}'")
 
     def place(key: str) -> Path:
-        return (locations[key][0] / str(merged[key])).resolve()
+        folder, document = locations[key]
+        where = (str(folder / "policy.yaml"), document.line_of((key,)))
+        try:
+            return (folder / str(merged[key])).resolve()
+        except (RuntimeError, OSError):
+            raise PolicyError(
+                *where,
+                f"“{key}”指向的“{merged[key]}”是一个循环的符号链接（最终指向自身），无法打开",
+                f"'{key}' names '{merged[key]}', a symbolic link loop (it leads back to itself)",
+            ) from None
 
     features = place("features")
+    _check_features(features, locations["features"])
     root = _project_root(features)
     clauses = read_clauses(features, root)
     clause_ids = frozenset(clause.id for clause in clauses)
@@ -239,7 +286,7 @@ def load_policy(folder: Path) -> Policy:
         name=str(merged["name"]),
         title=merged["title"],
         issuer=merged["issuer"],
-        folder=folder.resolve(),
+        folder=chain[-1][0],
         source=place("source"),
         clauses=clauses,
         rules=rules,
@@ -252,6 +299,31 @@ def load_policy(folder: Path) -> Policy:
         files=files,
         not_encoded=not_encoded,
     )
+
+
+def _check_features(features: Path, location: tuple[Path, YamlDocument]) -> None:
+    """The clauses live in the features folder: without it every interpretation, waiver and
+    rule would be reported as naming an unknown clause, which sends the reader the wrong way."""
+    folder, document = location
+    where = (str(folder / "policy.yaml"), document.line_of(("features",)))
+    if not features.is_dir():
+        what = "不是文件夹" if features.exists() else "不存在"
+        what_en = "is not a folder" if features.exists() else "does not exist"
+        raise PolicyError(
+            *where,
+            f"features 指向的“{features}”{what}：features 应写特性文件（条款和场景，*.feature）所在的文件夹，"
+            "相对于本 policy.yaml 所在的文件夹（如 ../../features/maojian）",
+            f"'features' names '{features}', which {what_en}: 'features' names the folder of the feature "
+            "files (clauses and scenarios, *.feature), relative to this policy.yaml's folder "
+            "(e.g. ../../features/maojian)",
+        )
+    if next(features.rglob("*.feature"), None) is None:
+        raise PolicyError(
+            *where,
+            f"features 指向的文件夹“{features}”中没有 .feature 文件：条款由特性文件定义，请检查路径",
+            f"the features folder '{features}' holds no .feature file: the clauses are defined there; "
+            "check the path",
+        )
 
 
 def _project_root(path: Path) -> Path:

@@ -38,7 +38,9 @@ class PolicyError(Exception):
         self.en = en
 
     def render(self, lang: str) -> str:
-        return f"{self.file}:{self.line}: {self.zh if lang == 'zh' else self.en}"
+        """`file:line: what`, or `file: what` when the problem is the whole file (line 0)."""
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{place}: {self.zh if lang == 'zh' else self.en}"
 
 
 @dataclass
@@ -61,15 +63,61 @@ class YamlDocument:
         return PolicyError(self.file, self.line_of(path), zh, en)
 
 
+MAX_POLICY_FILE_BYTES = 5 * 1024 * 1024
+"""A policy, rule or feature file is written by hand: the biggest is well under 100 KB. A
+file past this is refused before it is read (a 100 MB rule file once took 34 s and 3.9 GB
+to end in a MemoryError)."""
+
+
+def read_policy_text(path: Path, name: str | None = None) -> str:
+    """The text of a policy, rule or feature file, or a PolicyError that says what is wrong
+    with the file and how to fix it: unreadable (a symlink loop, a folder, no permission),
+    too big, or not UTF-8. A UTF-8 byte-order mark (Windows Notepad writes one) is accepted."""
+    name = name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_POLICY_FILE_BYTES:
+            raise PolicyError(
+                name,
+                0,
+                f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_POLICY_FILE_BYTES // 1024 // 1024} MB）："
+                "策略、规则和特性文件都是手写的，通常不到 100 KB；请检查是否把台账或其他数据误放在此处",
+                f"file too large ({size / 1024 / 1024:.1f} MB, the limit is "
+                f"{MAX_POLICY_FILE_BYTES // 1024 // 1024} MB): policy, rule and feature files are written by "
+                "hand and usually under 100 KB; check that no ledger or other data was put here by mistake",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise PolicyError(
+            name,
+            0,
+            f"无法读取此文件（{reason}）：请确认它是一个普通文件（不是文件夹，也不是指向自身的符号链接）且可读",
+            f"cannot read this file ({reason}): make sure it is a plain, readable file "
+            "(not a folder, not a symbolic link that points to itself)",
+        ) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        try:
+            data.decode("gb18030")
+            guess, guess_en = "，看来是 GBK/GB18030 编码", ", it looks like GBK/GB18030"
+        except UnicodeDecodeError:
+            guess, guess_en = "", ""
+        raise PolicyError(
+            name,
+            line,
+            f"文件不是 UTF-8 编码（第 {line} 行第一个无法读取的字节 0x{data[error.start]:02x}{guess}）："
+            "请用编辑器另存为 UTF-8（如记事本“另存为”选 UTF-8，或 iconv -f gb18030 -t utf-8）",
+            f"file is not UTF-8 (the first unreadable byte, 0x{data[error.start]:02x}, is on line {line}"
+            f"{guess_en}): save it as UTF-8 (e.g. Notepad's Save As with UTF-8, or iconv -f gb18030 -t utf-8)",
+        ) from None
+
+
 def load_yaml(path: Path, label: str | None = None) -> YamlDocument:
     name = label or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise PolicyError(
-            name, 1, f"文件不是 UTF-8 编码（{error}）", f"file is not UTF-8 ({error})"
-        ) from error
-    return parse_yaml(text, name)
+    return parse_yaml(read_policy_text(path, name), name)
 
 
 _MAX_NODES = 100_000

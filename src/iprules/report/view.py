@@ -155,7 +155,7 @@ def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "inputs": [item.model_dump() for item in report.inputs],
         "summary": report.summary.model_dump(),
-        "notices": notices(report.summary, lang),
+        "notices": notices(report.summary, lang, report.as_of.isoformat()),
         "scope": scope_view(policy, lang),
         "by_clause": clause_totals(report, policy),
         "findings": [finding_view(finding, policy, lang) for finding in report.findings],
@@ -191,6 +191,22 @@ _SOME_REJECTED = text(
     "Note: {n} records were rejected and not checked; the verdicts they could change are undetermined "
     "or name them under 'rows not read'. The rejected records and how to fix them are listed at the end",
 )
+_SET_ASIDE = text(
+    "有 {n} 条记录的日期晚于审计基准日 {as_of}，审计基准日时尚不存在：已搁置，未参与检查，不影响任何结论"
+    "（计入拒收数，列于文末拒收记录）",
+    "{n} records are dated after the audit date {as_of} and did not exist yet on it: set aside, not "
+    "checked, and they change no verdict (counted as rejected, listed with the rejected records at the end)",
+)
+_NOT_YET = text(
+    "有 {n} 个日期（办结、上报、补齐、处理等）晚于审计基准日 {as_of}：按审计基准日尚未发生，检查时视为未填（见警告）",
+    "{n} dates (closed, reported, supplemented, handled…) are after the audit date {as_of}: they had not "
+    "happened yet on it and are read as blank (see the warnings)",
+)
+_ALL_SET_ASIDE = text(
+    "全部 {n} 条记录的日期都晚于审计基准日，没有检查任何内容，不能视为合规：请检查审计基准日（--as-of）是否正确",
+    "All {n} records are dated after the audit date, so nothing was checked, which is not a clean pass: "
+    "check that the audit date (--as-of) is right",
+)
 _WITHOUT_CASE = text(
     "其中 {n} 条读不出案件编号，可能影响任何案件的结论",
     "{n} of them have no readable case id and could affect any case",
@@ -208,19 +224,27 @@ def nothing_checked(summary: Summary) -> Text | None:
     if summary.records_read == 0:
         return _NOTHING_READ
     if summary.records_checked == 0:
+        if summary.records_set_aside == summary.records_rejected:
+            return _ALL_SET_ASIDE.format(n=summary.records_rejected)
         return _ALL_REJECTED.format(n=summary.records_rejected)
     return _NO_FINDING
 
 
-def notices(summary: Summary, lang: Lang) -> list[str]:
-    """What a reader must know before the findings: nothing checked, or records rejected.
-    Every format shows these at the top, not only in the rejections at the end."""
+def notices(summary: Summary, lang: Lang, as_of: str = "") -> list[str]:
+    """What a reader must know before the findings: nothing checked, records rejected, or
+    records and dates after the audit date. Every format shows these at the top, not only in
+    the rejections and warnings at the end."""
     found: list[str] = []
     empty = nothing_checked(summary)
     if empty is not None:
         found.append(empty(lang))
-    if summary.records_rejected and (empty is None or summary.records_checked):
-        found.append(_SOME_REJECTED.format(n=summary.records_rejected)(lang))
+    unreadable = summary.records_rejected - summary.records_set_aside
+    if unreadable and (empty is None or summary.records_checked):
+        found.append(_SOME_REJECTED.format(n=unreadable)(lang))
+    if summary.records_set_aside and (empty is None or summary.records_checked):
+        found.append(_SET_ASIDE.format(n=summary.records_set_aside, as_of=as_of)(lang))
+    if summary.dates_not_yet:
+        found.append(_NOT_YET.format(n=summary.dates_not_yet, as_of=as_of)(lang))
     if summary.records_rejected and summary.rejected_without_case:
         found.append(_WITHOUT_CASE.format(n=summary.rejected_without_case)(lang))
     if summary.rejections_not_listed:
