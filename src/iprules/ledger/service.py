@@ -83,6 +83,12 @@ class ServiceRecord(CaseRecord):
     Every field after `matter` is optional, and each says what an empty cell means: a blank
     never silently stands for 是 or 否 (a rule that needs it says 无法判定, or a named
     interpretation of policy.yaml decides, and the finding cites it).
+
+    One matter per case: notices (告知) and reports (请示报告) name a case, not a matter, so
+    with two or more service entries in one case nobody can tell which notice was about which
+    matter. The rules that judge notices (二（一）讲清, 二（二）, 二（三）说明指明, 三.1, 三.2)
+    then say 无法判定 and ask for a case per matter; a violation that holds whichever matter a
+    notice concerns (no notice of the kind at all) stands.
     """
 
     kind_zh: ClassVar[str] = "服务登记"
