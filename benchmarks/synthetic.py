@@ -81,6 +81,8 @@ def _first_responder(case: str, rng: random.Random, staff: int, inquiries: list[
     record: Raw = {"type": "first_responder", "case": case, "staff": name}
     if rng.random() < 0.8:
         record["date"] = _day(rng)
+    if rng.random() < 0.05:  # now and then a case file that names two first responders
+        return [record, {"type": "first_responder", "case": case, "staff": f"员工{rng.randrange(staff)}"}]
     return [record]
 
 

@@ -241,3 +241,24 @@ def test_explain_of_an_unknown_case_says_so(capsys: pytest.CaptureFixture[str]) 
 def test_an_unknown_clause_says_so(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([command, "--clause", "s9.9"]) == 2
     assert "没有条款 s9.9" in capsys.readouterr().err
+
+
+def test_output_to_a_device_writes_to_it_and_never_replaces_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--output /dev/null` (or a FIFO) is written to, not renamed over: as root a rename
+    would turn /dev/null into a regular file for every program on the machine."""
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    main(["check", str(EXAMPLE), *AS_OF, "--format", "json", "--output", str(fifo)])
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and json.loads(got[0])["summary"]["records_read"] > 0

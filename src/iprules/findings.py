@@ -55,7 +55,15 @@ class Finding(BaseModel):
     affected_by: tuple[Source, ...] = ()
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.case, self.rule, VERDICT_ORDER[self.verdict], [s.sort_key() for s in self.evidence])
+        # the messages last: two findings of one rule may stand on the same records (two
+        # first-responder entries of one case), and their order must not be the input's
+        return (
+            self.case,
+            self.rule,
+            VERDICT_ORDER[self.verdict],
+            [s.sort_key() for s in self.evidence],
+            [(m.zh, m.en) for m in self.messages],
+        )
 
 
 def render(template: Text, bound: dict[str, dict[str, Any]]) -> Text:

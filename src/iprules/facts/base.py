@@ -46,8 +46,8 @@ STAFF_FIELDS = {
     "rank": FieldSpec(
         "int",
         text(
-            "职位高低（政策参数 positions；数字大者职位高）",
-            "rank of the position (policy positions; higher is senior)",
+            "职位高低（政策参数“职位排序”；数字大者职位高）",
+            "rank of the position (the policy's ranking of positions; higher is senior)",
         ),
     ),
 }

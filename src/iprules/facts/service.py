@@ -18,6 +18,8 @@ The derivations the engine cannot compute happen here:
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
@@ -67,7 +69,8 @@ FORM_WORDS = _words(NOTICE_FORMS, {"oral": "oral", "written": "written"})
 COMPLAINT_WORDS = _words(
     COMPLAINT_KINDS, {"complaint": "complaint", "report": "report", "suggestion": "opinion or suggestion"}
 )
-CONTENTS = tuple(NOTICE_CONTENTS.values())
+# "nothing" (未作说明) records that the answer told nothing: it is no content of its own
+CONTENTS = tuple(code for code in NOTICE_CONTENTS.values() if code != "nothing")
 EXPLAINING = {"explanation", "procedure", "method", "formalities"}
 ONE_TIME = {"procedure", "method", "formalities", "supplement", "time_limit", "reason", "basis"}
 TOPIC_WORDS = _words(
@@ -81,7 +84,12 @@ SCOPE_WORDS: dict[Scalar, Text] = {
 FORMALITY_WORDS: dict[Scalar, Text] = {
     "complete": text("齐全", "complete"),
     "incomplete": text("不齐全", "incomplete"),
-    "unknown": text("未记录", "not recorded"),
+    "unknown": text("未登记手续是否齐全", "completeness not recorded"),
+    "contradictory": text(
+        "登记“手续齐全且符合规定”为是，却又列了受理时缺少的手续材料或补齐日期，记录自相矛盾",
+        "recorded as complete (手续齐全且符合规定 是) yet with items missing at acceptance or a "
+        "completion date: the record contradicts itself",
+    ),
 }
 CLOCK_WORDS: dict[Scalar, Text] = {
     "running": text("已起算", "running"),
@@ -103,6 +111,29 @@ TIMING_WORDS: dict[Scalar, Text] = {
     "withdrawn_late": text("逾期后撤回", "withdrawn after the deadline"),
     "uncounted": text("期限无法计算", "deadline not counted"),
     "completed": text("已办结", "completed"),
+    "refused": text("不予办理", "refused"),
+    "outcome_unknown": text("有办结日期而未登记办理结果", "closing date without an outcome"),
+}
+HOW_ONCE_WORDS: dict[Scalar, Text] = {
+    "yes": text("首次告知即一次讲全", "the first notice told all three"),
+    "none": text("没有一次讲全的告知", "no notice told all three"),
+    "piecemeal": text("先分次告知，后来才讲全", "told piecemeal, all three only later"),
+    "after_close": text("办结之后才讲全", "all three told only after the matter closed"),
+    "tied": text("同一天的告知分不出先后", "same-day notices whose order is unknown"),
+}
+OFFICE_REPORT_WORDS: dict[Scalar, Text] = {
+    "passed": text("已上报他处或待上报期限已过", "reported elsewhere, or the pending period is over"),
+    "pending": text("仍在待上报期限内", "still within the pending period"),
+    "uncounted": text("待上报期限无法计算", "the pending period cannot be counted"),
+    "recipient_unknown": text("记了上报日期而未记上报至何处", "a report-up date without a recipient"),
+}
+LATER_WORDS: dict[Scalar, Text] = {
+    "yes": text("其后有听明白的记录", "a later note says they understood"),
+    "no": text("其后没有听明白的记录", "no later note says they understood"),
+    "unknown": text(
+        "同一天另有记为听明白的告知，未记时间，分不出先后",
+        "a note the same day says they understood, and without times which came first is unknown",
+    ),
 }
 
 
@@ -137,7 +168,7 @@ FACT_TYPES: dict[str, FactType] = {
             "unit": _text("受理单位", "receiving unit"),
             "handler": _text("首办责任人", "first handler"),
             "scope": _text(
-                "是否属于本单位业务范围（未记录为 unknown）",
+                "是否属于本单位业务范围（未记录的为“未记录”）",
                 "within the unit's remit (unknown when not recorded)",
                 SCOPE_WORDS,
             ),
@@ -145,10 +176,24 @@ FACT_TYPES: dict[str, FactType] = {
                 "诉求是否被认定违反法律法规（未填为否，解释 s3-handler-findings）",
                 "the request was found unlawful (blank: no, interpretation s3-handler-findings)",
             ),
+            "matters": _count(
+                "本案服务登记的件数（告知、报告按案件登记，两件以上时分不清属于哪一件）",
+                "number of service entries in the case (notices and reports belong to the case, so "
+                "with two or more it is unknown which matter they concern)",
+            ),
+            "how_once": _text(
+                "三.1：办理程序、方法、手续是否在首次告知时一次讲全",
+                "三.1: whether the first notice of procedure, method and formalities told all three",
+                HOW_ONCE_WORDS,
+            ),
+            "first_told_day": _day(
+                "首次告知办理程序、方法或手续的日期", "date procedure, method or formalities were first told"
+            ),
+            "once_day": _day("首次一次讲全三项的日期", "date all three were first told in one notice"),
             "time_limit": _count("承诺时限（工作日）", "committed time limit (working days)"),
             "formalities": _text(
-                "受理时手续是否齐全（未记录为 unknown）",
-                "formalities at acceptance (unknown when not recorded)",
+                "受理时手续是否齐全（未登记的、登记自相矛盾的，分别注明）",
+                "formalities at acceptance (not recorded, or contradictory, said so)",
                 FORMALITY_WORDS,
             ),
             "missing_count": _count("受理时缺少的手续材料件数", "number of items missing at acceptance"),
@@ -177,8 +222,8 @@ FACT_TYPES: dict[str, FactType] = {
             "closed_day": _day("办结日期", "date closed"),
             "as_of": _day("审计基准日", "audit date"),
             "refusal_due_day": _day(
-                "不予办理决定的及时期限（政策参数 service.prompt_working_days）",
-                "deadline for a prompt refusal (policy service.prompt_working_days)",
+                "不予办理决定的及时期限（受理后政策参数“及时期限（工作日）”个工作日）",
+                "deadline for a prompt refusal (the policy's prompt period in working days)",
             ),
             "refusal_gap": _text("无法计算该期限的原因", "why that deadline cannot be counted"),
             "refusal_timing": _text(
@@ -190,8 +235,8 @@ FACT_TYPES: dict[str, FactType] = {
                 "情形发现日期（未填为受理日）", "date the situation arose (acceptance if blank)"
             ),
             "report_due_day": _day(
-                "向领导报告的及时期限（政策参数 service.prompt_working_days）",
-                "deadline for a prompt report (policy service.prompt_working_days)",
+                "向领导报告的及时期限（情形发现后政策参数“及时期限（工作日）”个工作日）",
+                "deadline for a prompt report (the policy's prompt period in working days)",
             ),
             "report_due_passed": _flag(
                 "审计基准日是否已过报告期限", "the reporting deadline has passed on the audit date"
@@ -204,8 +249,19 @@ FACT_TYPES: dict[str, FactType] = {
         {
             "item": _text("手续材料名称", "item"),
             "told_first": _flag(
-                "首次要求补办的告知中是否列明", "listed in the first notice asking for supplements"
+                "首次要求补办的告知中是否列明（分不出哪次在先、或名称对不上时无此项）",
+                "listed in the first notice asking for supplements (absent when that cannot be told)",
             ),
+            "order_unknown": _flag(
+                "同一天有两次以上要求补办的告知而未记时间，有的列明有的未列明，分不出首次是哪一次",
+                "two same-day supplement notices without times, one listing it and one not",
+            ),
+            "name_unknown": _flag(
+                "首次要求补办的告知未以同一名称列明，但列了受理时并不缺少的其他名称，可能是同一项的另一种写法",
+                "the first supplement notice does not list it by name but lists other names that "
+                "may be another way of writing it",
+            ),
+            "named_as": _text("首次告知所列的其他名称", "the other names the first notice lists"),
             "requested_later": _flag("是否在之后的告知中才要求补办", "asked for only in a later notice"),
             "requested_in": _count(
                 "第几次要求补办的告知才列明（1 为首次）",
@@ -220,6 +276,7 @@ FACT_TYPES: dict[str, FactType] = {
                 "本案第几次告知（按日期，1 为最早）", "which notice of the case, by date (1 = earliest)"
             ),
             "day": _day("告知日期", "date of the notice"),
+            "time": _text("告知时间", "time of the notice"),
             "form": _text("告知形式", "form", FORM_WORDS),
             "record_no": _text("书面记录编号", "number of the written record"),
             **{
@@ -247,16 +304,31 @@ FACT_TYPES: dict[str, FactType] = {
                 "time limit; reason and basis of a refusal)",
             ),
             "declines": _flag(
-                "答复除“不属本单位范围”外未告知任何内容，也未指明办理的窗口或单位",
-                "the answer told nothing beyond 'not our remit' and pointed to no window or unit",
+                "答复除“不属本单位范围”外未告知任何内容，也未指明办理的窗口或单位，询问人也未表示听明白"
+                "（未记录告知内容的无此项）",
+                "the answer told nothing beyond 'not our remit', pointed to no window or unit, and "
+                "the inquirer did not say they understood (absent when the contents are not recorded)",
             ),
+            "contents_recorded": _flag("是否记录了告知内容", "the contents of the notice are recorded"),
             "refusal_words": _text(
-                "答复用语中出现的推诿词语（政策参数 service.refusal_phrases）",
-                "refusal phrases found in the answer (policy service.refusal_phrases)",
+                "答复用语中出现的推诿词语（政策参数“推诿用语”，除去“如有不清楚”等客套用语）",
+                "refusal phrases found in the answer (the policy's refusal phrases, courtesies such "
+                "as 如有不清楚 left out)",
+            ),
+            "later_understood": _text(
+                "记为未听明白的，其后是否有听明白的记录",
+                "for a note saying the inquirer did not understand: whether a later one says they did",
+                LATER_WORDS,
             ),
             "items_count": _count("要求补办的件数", "number of items asked for"),
             "first_supplement": _flag(
-                "是否为本案首次要求补办的告知", "the case's first notice asking for supplements"
+                "是否为本案首次要求补办的告知（同一天未记时间的几次告知，是否告知受理时限相同时均算）",
+                "the case's first notice asking for supplements (same-day untimed ones count alike "
+                "when they agree on the time limit)",
+            ),
+            "first_supplement_tied": _flag(
+                "同一天未记时间的几次要求补办的告知之一，分不出哪次在先，且是否告知受理时限不同",
+                "one of several same-day untimed supplement notices that differ on the time limit",
             ),
             "referred_to": _text("指明的办理窗口或单位", "window or unit referred to"),
             "wording": _text("答复用语", "words of the answer"),
@@ -275,8 +347,8 @@ FACT_TYPES: dict[str, FactType] = {
             "person": _text("反映人", "person raising it"),
             "contact": _text("联系方式", "contact"),
             "anonymous": _flag(
-                "反映人是否匿名（政策参数 service.anonymous_words）",
-                "anonymous (policy service.anonymous_words)",
+                "反映人是否匿名（政策参数“匿名用语”，如匿名、未署名）",
+                "anonymous (the policy's words for an anonymous person, e.g. 匿名, 未署名)",
             ),
             "about_first_responder": _flag(
                 "是否反映首问责任人不履行责任（台账未记录时无此项）",
@@ -288,12 +360,21 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "accepted_by": _text("受理单位", "accepting unit"),
             "accepted_by_org": _text(
-                "受理单位所属机关（政策参数 units）", "its organisation (policy units)", ORGS
+                "受理单位所属机关（取自政策的单位名册）",
+                "its organisation (from the policy's unit list)",
+                ORGS,
             ),
-            "accepted_by_role": _text("受理单位的类别（政策参数 units）", "its role (policy units)", ROLES),
+            "accepted_by_role": _text(
+                "受理单位的类别（取自政策的单位名册）", "its role (from the policy's unit list)", ROLES
+            ),
             "office": _text(
-                "区市场监管局办公室（政策参数 first_responder.bureau_office）",
-                "the bureau office (policy first_responder.bureau_office)",
+                "区市场监管局办公室：单位名册中属于本政策区局、类别为局办公室的单位",
+                "the bureau office: the unit of the policy's unit list that is its district bureau's office",
+            ),
+            "office_report": _text(
+                "未由局办公室受理也未上报局办公室的：是否还可能上报局办公室",
+                "neither accepted by nor passed to the bureau office: whether it may still be passed on",
+                OFFICE_REPORT_WORDS,
             ),
             "office_has_it": _flag(
                 "由局办公室受理，或已上报局办公室（或名册中该办公室的人员）",
@@ -305,8 +386,8 @@ FACT_TYPES: dict[str, FactType] = {
                 "有上报记录（上报日期或上报至已登记）", "a report-up is recorded (its date or recipient)"
             ),
             "report_due_day": _day(
-                "未上报的待上报期限（接待后政策参数 first_responder.report_up_working_days 个工作日）",
-                "end of the pending period for reporting up (policy first_responder.report_up_working_days working days)",
+                "未上报的待上报期限（接待后政策参数“待上报期限（工作日）”个工作日）",
+                "end of the pending period for reporting up (the policy's report-up period in working days)",
             ),
             "report_gap": _text("无法计算该期限的原因", "why that period cannot be counted"),
             "report_pending": _flag(
@@ -320,8 +401,8 @@ FACT_TYPES: dict[str, FactType] = {
             "handling": _text("处理情况", "handling recorded"),
             "handled_day": _day("处理日期", "date dealt with"),
             "handling_due_day": _day(
-                "待处理期限（查实后政策参数 first_responder.handling_days 日）",
-                "end of the pending period for the handling (policy first_responder.handling_days days)",
+                "待处理期限（查实后政策参数“待处理期限（日）”日）",
+                "end of the pending period for the handling (the policy's handling period in days)",
             ),
             "handling_pending": _flag(
                 "尚无处理记录，审计基准日仍在待处理期限内",
@@ -338,7 +419,8 @@ FACT_TYPES: dict[str, FactType] = {
             "to": _text("报告对象", "reported to"),
             "to_position": _text("报告对象的职务（取自人员名册）", "their position, from the roster"),
             "to_rank": _count(
-                "报告对象的职位高低（政策参数 positions）", "rank of their position (policy positions)"
+                "报告对象的职位高低（政策参数“职位排序”）",
+                "rank of their position (the policy's ranking of positions)",
             ),
         },
     ),
@@ -380,12 +462,27 @@ def _timing(outcome: str | None, closed: dt.date | None, due: int | None, as_of:
     return "on_time" if today <= due else "date_unknown"
 
 
+def _refusal_timing(record: ServiceRecord, due: int | None, as_of: dt.date) -> str:
+    """三.3: where an unlawful request stands. Completed is no refusal; a closing date with no
+    outcome ended the matter, but whether by completing or refusing it is unknown."""
+    if record.outcome == "done":
+        return "completed"
+    if record.outcome is None and record.closed is not None:
+        return "outcome_unknown"
+    return _timing(record.outcome, record.closed, due, as_of)
+
+
 def _scope(record: ServiceRecord) -> str:
     return {True: "in", False: "out", None: "unknown"}[record.in_scope]
 
 
 def _formalities(record: ServiceRecord) -> str:
-    if record.complete is False or record.missing or record.supplemented is not None:
+    """Complete, incomplete, not recorded — or contradictory: 是 beside a list of missing items
+    or a completion date, which the rules report instead of choosing one of the two."""
+    lacking = bool(record.missing) or record.supplemented is not None
+    if record.complete is True and lacking:
+        return "contradictory"
+    if record.complete is False or lacking:
         return "incomplete"
     return "complete" if record.complete else "unknown"
 
@@ -400,13 +497,21 @@ def _how_to(record: ServiceRecord) -> str:
     return "unknown" if record.outcome == "done" else "yes"
 
 
-def _service(result: CaseFacts, entry: Entry, reference: Reference, calendar: Calendar) -> None:
+def _service(
+    result: CaseFacts,
+    entry: Entry,
+    reference: Reference,
+    calendar: Calendar,
+    telling: tuple[dict[str, Any], dt.date | None],
+    matters: int,
+) -> None:
+    """`telling`: the case's first telling of how to proceed (`_first_telling`, once per case)."""
     record = entry.record
     assert isinstance(record, ServiceRecord)
     parameters = reference.parameters.get("service", {})
     prompt = parameters.get("prompt_working_days")
     formalities = _formalities(record)
-    clock = {"complete": "running", "unknown": "unknown"}.get(formalities) or (
+    clock = {"complete": "running", "unknown": "unknown", "contradictory": "unknown"}.get(formalities) or (
         "running" if record.supplemented is not None else "waiting"
     )
     start = max(record.date, record.supplemented) if record.supplemented else record.date
@@ -419,6 +524,7 @@ def _service(result: CaseFacts, entry: Entry, reference: Reference, calendar: Ca
         "handler": record.handler,
         "scope": _scope(record),
         "unlawful": bool(record.unlawful),
+        "matters": matters,
         "time_limit": record.time_limit,
         "formalities": formalities,
         "missing_count": len(record.missing),
@@ -431,19 +537,19 @@ def _service(result: CaseFacts, entry: Entry, reference: Reference, calendar: Ca
         "as_of": reference.as_of.toordinal(),
         "needs_report": bool(record.situations),
         "situations": "、".join(w for w, c in SITUATIONS.items() if c in record.situations) or None,
+        **_told_at_once(telling, record.closed),
     }
     if clock != "waiting":
         # with the formalities unknown the period is counted from acceptance: the earliest it
         # can run from, so "on time" is certain and "late" is not (the rule says so)
         values.update(_deadline(calendar, start, record.time_limit, "due_day", "due_gap"))
         values["timing"] = _timing(record.outcome, record.closed, values.get("due_day"), reference.as_of)
+        if record.outcome == "refused" and not record.unlawful:
+            # a lawful request refused was not handled, whenever the refusal came (二（一）)
+            values["timing"] = "refused"
     if record.unlawful:
         values.update(_deadline(calendar, record.date, prompt, "refusal_due_day", "refusal_gap"))
-        values["refusal_timing"] = (
-            "completed"
-            if record.outcome == "done"
-            else _timing(record.outcome, record.closed, values.get("refusal_due_day"), reference.as_of)
-        )
+        values["refusal_timing"] = _refusal_timing(record, values.get("refusal_due_day"), reference.as_of)
     if record.situations:
         arose = record.situation_date or record.date
         values["situation_day"] = arose.toordinal()
@@ -453,35 +559,134 @@ def _service(result: CaseFacts, entry: Entry, reference: Reference, calendar: Ca
     result.add("service", values, [entry.source])
 
 
-def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry], reference: Reference) -> None:
-    phrases = reference.parameters.get("service", {}).get("refusal_phrases", [])
-    notices = sorted(
-        (entry for entry in entries if isinstance(entry.record, NoticeRecord)),
-        key=lambda entry: (entry.record.date, entry.source.sort_key()),  # type: ignore[attr-defined]
-    )
-    asking = [e for e in notices if isinstance(e.record, NoticeRecord) and e.record.items]
-    first_asking = asking[0] if asking else None
+def _notice(entry: Entry) -> NoticeRecord:
+    assert isinstance(entry.record, NoticeRecord)
+    return entry.record
+
+
+def _before(a: NoticeRecord, b: NoticeRecord) -> bool:
+    """`a` certainly came before `b`: an earlier day, or the same day at an earlier recorded time.
+    The ledger's line order never decides (interpretation s3-notice-order)."""
+    if a.date != b.date:
+        return a.date < b.date
+    return a.time is not None and b.time is not None and a.time < b.time
+
+
+def _earliest(entries: list[Entry]) -> list[Entry]:
+    """The notices that may have been the first: none certainly came before them (`_before`):
+    those of the earliest day that carry no time or the earliest time of that day. One pass,
+    not a comparison of every pair: one huge case must cost time in proportion to its records."""
+    if not entries:
+        return []
+    day = min(_notice(e).date for e in entries)
+    same = [e for e in entries if _notice(e).date == day]
+    times = [t for e in same if (t := _notice(e).time) is not None]
+    first = min(times) if times else None
+    return [e for e in same if _notice(e).time is None or _notice(e).time == first]
+
+
+def _told_at_once(telling: tuple[dict[str, Any], dt.date | None], closed: dt.date | None) -> dict[str, Any]:
+    """三.1 一次性告知: whether the first telling of procedure, method and formalities told all
+    three (told piecemeal first is not one-time, whatever came later), and before the matter
+    closed."""
+    found, first_day = telling
+    values = dict(found)
+    if values["how_once"] == "yes" and closed is not None and first_day is not None and first_day > closed:
+        values["how_once"] = "after_close"
+    return values
+
+
+def _first_telling(notices: list[Entry]) -> tuple[dict[str, Any], dt.date | None]:
+    """What the case's notices say of the first telling, whatever the matter's closing day:
+    worked out once per case, not once per service (one huge case must stay linear)."""
+    how = [e for e in notices if set(_notice(e).contents) & {"procedure", "method", "formalities"}]
+    complete = [e for e in how if {"procedure", "method", "formalities"} <= set(_notice(e).contents)]
+    if not complete:
+        return {"how_once": "none"}, None
+    first = _earliest(how)
+    values: dict[str, Any] = {
+        "first_told_day": _notice(first[0]).date.toordinal(),
+        "once_day": min(_notice(e).date for e in complete).toordinal(),
+    }
+    complete_ids = {id(e) for e in complete}
+    whole = [id(e) in complete_ids for e in first]
+    if all(whole):
+        values["how_once"] = "yes"
+    else:
+        values["how_once"] = "piecemeal" if not any(whole) else "tied"
+    return values, _notice(first[0]).date
+
+
+def _normal(name: str) -> str:
+    """An item's name without brackets, punctuation or spaces, full- and half-width alike:
+    营业执照（复印件） and 营业执照复印件 name one item (interpretation s3.2-item-names)."""
+    folded = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PZSC")
+
+
+def _declines(record: NoticeRecord) -> bool | None:
+    """二（三） 予以回绝: the answer told nothing (beyond "not ours"), pointed nowhere, and the
+    inquirer did not say they understood. With no contents recorded, unknown."""
+    told = set(record.contents) - {"nothing"}
+    if told - {"scope"} or record.items or record.referred_to is not None or record.understood is True:
+        return False
+    if not record.contents:
+        return None
+    return True
+
+
+def _refusal_words(wording: str | None, phrases: list[str], courtesies: list[str]) -> str | None:
+    if not wording:
+        return None
+    for courtesy in courtesies:
+        wording = wording.replace(courtesy, "")
+    return "、".join(phrase for phrase in phrases if phrase in wording) or None
+
+
+def _later_understood(entry: Entry, notices: list[Entry]) -> str | None:
+    """For a note that the inquirer did not understand: is there a later note that they did?"""
+    record = _notice(entry)
+    if record.understood is not False:
+        return None
+    clear = [_notice(e) for e in notices if _notice(e).understood is True]
+    if any(_before(record, other) for other in clear):
+        return "yes"
+    tied = [o for o in clear if not _before(o, record)]
+    return "unknown" if tied else "no"
+
+
+def _notices(result: CaseFacts, notices: list[Entry], services: list[Entry], reference: Reference) -> None:
+    parameters = reference.parameters.get("service", {})
+    phrases = parameters.get("refusal_phrases", [])
+    courtesies = parameters.get("courtesy_phrases", [])
+    asking = [e for e in notices if _notice(e).items]
+    first_asking = _earliest(asking)
+    first_ids = {id(e) for e in first_asking}
+    # several notices may have been the first: they count as the first alike when they agree
+    # on the time limit, and leave it open when they do not
+    agree = len({"time_limit" in _notice(e).contents for e in first_asking}) <= 1
     for seq, entry in enumerate(notices, start=1):
-        record = entry.record
-        assert isinstance(record, NoticeRecord)
+        record = _notice(entry)
         told = set(record.contents)
-        found = [phrase for phrase in phrases if record.wording and phrase in record.wording]
         result.add(
             "notice",
             {
                 "seq": seq,
                 "day": record.date.toordinal(),
+                "time": record.time.strftime("%H:%M") if record.time else None,
                 "form": record.form,
                 "record_no": record.record_no,
                 **{f"tells_{content}": content in told for content in CONTENTS},
                 "asks_items": bool(record.items) or "supplement" in told,
                 "items_count": len(record.items),
-                "first_supplement": entry is first_asking,
+                "first_supplement": id(entry) in first_ids and agree,
+                "first_supplement_tied": id(entry) in first_ids and not agree,
                 "explains": bool(told & EXPLAINING),
                 "one_time": bool(told & ONE_TIME) or bool(record.items),
-                # saying only that it is not ours ("不归我管") and pointing nowhere is a refusal
-                "declines": not (told - {"scope"}) and not record.items and record.referred_to is None,
-                "refusal_words": "、".join(found) or None,
+                "declines": _declines(record),
+                "contents_recorded": bool(record.contents),
+                "refusal_words": _refusal_words(record.wording, phrases, courtesies),
+                "later_understood": _later_understood(entry, notices),
                 "referred_to": record.referred_to,
                 "wording": record.wording,
                 "understood": record.understood,
@@ -489,28 +694,78 @@ def _notices(result: CaseFacts, entries: list[Entry], services: list[Entry], ref
             },
             [entry.source],
         )
-    # each item's first asking notice (1-based), indexed once: scanning every notice for every
-    # missing item made one big case quadratic
-    first_listed: dict[str, int] = {}
+    # the asking notices (1-based) that list each item, by its normalised name, indexed once:
+    # scanning every notice for every missing item made one big case quadratic (D12)
+    listed_at: dict[str, list[int]] = defaultdict(list)
     for n, e in enumerate(asking, start=1):
-        for item in e.record.items:  # type: ignore[attr-defined]
-            first_listed.setdefault(item, n)
+        for name in dict.fromkeys(map(_normal, _notice(e).items)):
+            listed_at[name].append(n)
+    # the first asking notices' item lists, each distinct list once (many notices tied as the
+    # first would otherwise be scanned for every item of every service)
+    first_lists = list(dict.fromkeys(tuple(_notice(e).items) for e in first_asking))
+    # whether an asking notice other than a first one lists the item
+    listed_later = {
+        name: any(id(asking[n - 1]) not in first_ids for n in numbers) for name, numbers in listed_at.items()
+    }
     for service in services:
-        record = service.record
-        assert isinstance(record, ServiceRecord)
-        for item in dict.fromkeys(record.missing):
-            first = first_listed.get(item)
-            sources = [service.source] if first is None else [service.source, asking[first - 1].source]
-            result.add(
-                "missing_item",
-                {
-                    "item": item,
-                    "told_first": first == 1,
-                    "requested_later": first is not None and first > 1,
-                    "requested_in": first,
-                },
-                sources,
-            )
+        assert isinstance(service.record, ServiceRecord)
+        _missing_items(result, service, service.record, asking, first_lists, listed_later, listed_at)
+
+
+def _missing_items(
+    result: CaseFacts,
+    service: Entry,
+    record: ServiceRecord,
+    asking: list[Entry],
+    first_lists: list[tuple[str, ...]],
+    listed_later: dict[str, bool],
+    listed_at: dict[str, list[int]],
+) -> None:
+    """Per item missing at acceptance: was it in the first notice asking for supplements?"""
+    missing = {_normal(item) for item in record.missing}
+    for item in dict.fromkeys(record.missing):
+        name = _normal(item)
+        listed_in = listed_at.get(name, [])
+        states: set[str] = set()
+        others: list[str] = []
+        for items in first_lists:
+            names = [i for i in items if _normal(i) not in missing]
+            if name in map(_normal, items):
+                states.add("listed")
+            elif names:
+                states.add("other_name")
+                others += names
+            else:
+                states.add("absent")
+        later = listed_later.get(name, False)
+        values: dict[str, Any] = {
+            "item": item,
+            "requested_later": bool(later) and "listed" not in states,
+            "requested_in": listed_in[0] if listed_in else None,
+        }
+        if states == {"listed"}:
+            values["told_first"] = True
+        elif states <= {"absent"}:
+            values["told_first"] = False
+        elif "other_name" in states:
+            values["name_unknown"] = True
+            values["named_as"] = "、".join(dict.fromkeys(others))
+        else:
+            values["order_unknown"] = True
+        sources = [service.source, *(asking[n - 1].source for n in listed_in[:1])]
+        result.add("missing_item", values, sources)
+
+
+def bureau_office(reference: Reference) -> str | None:
+    """二（五） 区市场监管局办公室: the unit of the policy's list whose role is office and whose
+    bureau is the policy's own district bureau — one fact, said once (units + district_bureau)."""
+    bureau = reference.parameters.get("district_bureau")
+    offices = [
+        name
+        for name, info in reference.units.items()
+        if info.get("role") == "office" and info.get("bureau") == bureau and bureau is not None
+    ]
+    return offices[0] if len(offices) == 1 else None
 
 
 def _reaches(name: str | None, office: str | None, reference: Reference) -> bool:
@@ -521,12 +776,24 @@ def _reaches(name: str | None, office: str | None, reference: Reference) -> bool
     return name == office or (member is not None and member.unit == office)
 
 
+def _office_report(record: ComplaintRecord, values: dict[str, Any]) -> str:
+    """二（五）, not accepted by the office: passed elsewhere (or the wait is over), still
+    within the pending period, not countable, or reported on a day to nobody recorded."""
+    if record.reported_to is not None:
+        return "passed"
+    if record.reported is not None:
+        return "recipient_unknown"
+    if "report_pending" not in values:
+        return "uncounted"
+    return "pending" if values["report_pending"] else "passed"
+
+
 def _complaint(result: CaseFacts, entry: Entry, reference: Reference, calendar: Calendar) -> None:
     record = entry.record
     assert isinstance(record, ComplaintRecord)
     anonymous_words = reference.parameters.get("service", {}).get("anonymous_words", [])
     parameters = reference.parameters.get("first_responder", {})
-    office = parameters.get("bureau_office")
+    office = bureau_office(reference)
     reported = record.reported is not None or record.reported_to is not None
     values: dict[str, Any] = {
         "kind": record.kind,
@@ -559,6 +826,7 @@ def _complaint(result: CaseFacts, entry: Entry, reference: Reference, calendar: 
         due = values.get("report_due_day")
         if due is not None:
             values["report_pending"] = reference.as_of.toordinal() <= due
+    values["office_report"] = _office_report(record, values)
     if record.verified and record.handling is None and record.verified_date is not None:
         days = parameters.get("handling_days")
         if days is not None:
@@ -585,12 +853,20 @@ def _leader_report(result: CaseFacts, entry: Entry, reference: Reference) -> Non
     )
 
 
+def _notice_order(entry: Entry) -> tuple[dt.date, dt.time, tuple[str, str, int]]:
+    """A stable order for numbering notices (`seq`); which came first is `_before`'s to say."""
+    record = _notice(entry)
+    return (record.date, record.time or dt.time(0, 0), entry.source.sort_key())
+
+
 def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
     calendar = Calendar.from_parameters(reference.parameters)
     services = [entry for entry in entries if isinstance(entry.record, ServiceRecord)]
+    notices = sorted((e for e in entries if isinstance(e.record, NoticeRecord)), key=_notice_order)
+    telling = _first_telling(notices)
     for entry in services:
-        _service(result, entry, reference, calendar)
-    _notices(result, entries, services, reference)
+        _service(result, entry, reference, calendar, telling, len(services))
+    _notices(result, notices, services, reference)
     for entry in entries:
         if isinstance(entry.record, ComplaintRecord):
             _complaint(result, entry, reference, calendar)

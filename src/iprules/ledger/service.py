@@ -41,6 +41,8 @@ NOTICE_CONTENTS: dict[str, str] = {
     "不予办理依据": "basis",
     "不属本单位范围的说明": "scope",
     "业务讲解": "explanation",
+    # recorded so that "told nothing" is a record, not a blank (二（三）: a blank is unknown)
+    "未作说明": "nothing",
 }
 COMPLAINT_KINDS: dict[str, str] = {"投诉": "complaint", "举报": "report", "意见建议": "suggestion"}
 
@@ -66,6 +68,7 @@ NoticeContent = Annotated[
         "basis",
         "scope",
         "explanation",
+        "nothing",
     ],
     BeforeValidator(code_of(NOTICE_CONTENTS)),
 ]
@@ -80,6 +83,12 @@ class ServiceRecord(CaseRecord):
     Every field after `matter` is optional, and each says what an empty cell means: a blank
     never silently stands for 是 or 否 (a rule that needs it says 无法判定, or a named
     interpretation of policy.yaml decides, and the finding cites it).
+
+    One matter per case: notices (告知) and reports (请示报告) name a case, not a matter, so
+    with two or more service entries in one case nobody can tell which notice was about which
+    matter. The rules that judge notices (二（一）讲清, 二（二）, 二（三）说明指明, 三.1, 三.2)
+    then say 无法判定 and ask for a case per matter; a violation that holds whichever matter a
+    notice concerns (no notice of the kind at all) stands.
     """
 
     kind_zh: ClassVar[str] = "服务登记"
@@ -196,8 +205,11 @@ class ServiceRecord(CaseRecord):
         default=None,
         title="办理结果",
         json_schema_extra=blank(
-            "未填办理结果也未填办结日期：审计基准日仍在办理中；填了办结日期的视为办结",
-            "no outcome and no closing date: still open on the audit date; a closing date alone means completed",
+            "未填办理结果也未填办结日期：审计基准日仍在办理中；只填了办结日期的，视为当日结束办理"
+            "（二（一）按该日判断是否按时），但不知是办结还是不予办理：违法诉求的三.3 判为无法判定",
+            "no outcome and no closing date: still open on the audit date; a closing date alone: the "
+            "matter ended that day (二（一） timeliness is judged by it), but whether it was completed "
+            "or refused is unknown, so 三.3 on an unlawful request is undetermined",
         ),
     )
     closed: dt.date | None = Field(
@@ -230,8 +242,11 @@ class NoticeRecord(CaseRecord):
         default_factory=list,
         title="告知内容",
         json_schema_extra=blank(
-            "未记录告知了什么：各条款按该次未告知任何内容判断",
-            "nothing recorded as told: every clause reads the notice as telling nothing",
+            "未记录告知了什么：该次告知不算作任何内容的告知（一次性告知、讲解等条款看其他告知）；"
+            "二（三）是否以推诿语言回绝判为无法判定（未作任何说明的，请填“未作说明”）",
+            "nothing recorded as told: the notice counts as telling none of the contents (the "
+            "one-time and explanation duties look at the other notices); whether it turned the "
+            "person away (二（三）) is undetermined (write 未作说明 for an answer that told nothing)",
         ),
     )
     items: Names = Field(
@@ -256,9 +271,10 @@ class NoticeRecord(CaseRecord):
         default=None,
         title="询问人表示已听明白",
         json_schema_extra=blank(
-            "未记录：不据此判违规，只有记为“否”且其后没有记为“是”的才违规（解释 s2.2-what-a-record-shows）",
+            "未记录：不据此判违规，只有记为“否”且其后没有记为“是”的才违规（解释 s2.2-what-a-record-shows）；"
+            "记为“是”的，该次答复不是回绝（二（三））",
             "not recorded: no breach on that ground; only a 否 with no later 是 is one "
-            "(interpretation s2.2-what-a-record-shows)",
+            "(interpretation s2.2-what-a-record-shows); a 是 means the answer did not turn the person away (二（三）)",
         ),
     )
     record_no: str | None = Field(
@@ -267,6 +283,20 @@ class NoticeRecord(CaseRecord):
         json_schema_extra=blank(
             "口头的一次性告知没有书面记录（解释 s3.4-record-number）",
             "an oral one-time notice has no written record (interpretation s3.4-record-number)",
+        ),
+    )
+    # last, so workbooks filled before it existed keep their column order
+    time: dt.time | None = Field(
+        default=None,
+        title="告知时间",
+        json_schema_extra=blank(
+            "本案同一天只有这一次告知的，不影响判定；同一天有两次以上告知而未记时间的，分不出先后，"
+            "先后决定结论的（二（二）其后是否听明白、三.1 首次告知是否讲全、三.2 首次要求补办的告知）"
+            "判为无法判定（解释 s3-notice-order）",
+            "nothing if it is the case's only notice that day; otherwise which came first is unknown, "
+            "and where the order decides (二（二） understood later, 三.1 whether the first notice told "
+            "everything, 三.2 the first notice asking for supplements) the verdict is undetermined "
+            "(interpretation s3-notice-order)",
         ),
     )
 
@@ -309,7 +339,7 @@ class ComplaintRecord(CaseRecord):
         default=None,
         title="反映人",
         json_schema_extra=blank(
-            "登记未记录反映人：二（四）违规；不愿留名的写“匿名”（政策参数 service.anonymous_words）",
+            "登记未记录反映人：二（四）违规；不愿留名的写“匿名”（或政策参数“匿名用语”所列的其他写法，如“未署名”）",
             "the register does not record who raised it: a breach of 二（四）; write 匿名 for an anonymous person",
         ),
     )
@@ -349,8 +379,8 @@ class ComplaintRecord(CaseRecord):
         default=None,
         title="上报至",
         json_schema_extra=blank(
-            "记了上报日期而未记上报至何处的，二（四）无法判定；两者均未记的，即没有上报记录：接待后政策参数 first_responder.report_up_working_days 个工作日内待上报，其后违规",
-            "with a date of reporting up, 二（四） is undetermined; with neither, there is no record of reporting up: pending for policy first_responder.report_up_working_days working days, then a breach",
+            "记了上报日期而未记上报至何处的，二（四）、二（五）无法判定；两者均未记的，即没有上报记录：接待后政策参数“待上报期限（工作日）”（茅箭区为5个工作日）内待上报，其后违规",
+            "with a date of reporting up, 二（四） and 二（五） are undetermined; with neither, there is no record of reporting up: pending for the policy's report-up period (5 working days in Maojian), then a breach",
         ),
     )
     # 二（五） 经查实违反本规定者，按照有关规定严肃处理: last, so workbooks filled before keep their columns
@@ -374,8 +404,8 @@ class ComplaintRecord(CaseRecord):
         default=None,
         title="处理情况",
         json_schema_extra=blank(
-            "经查实而未记处理情况的：查实后政策参数 first_responder.handling_days 日内待处理，其后二（五）违规",
-            "verified with no handling recorded: pending for policy first_responder.handling_days days after verification, then a breach of 二（五）",
+            "经查实而未记处理情况的：查实后政策参数“待处理期限（日）”（茅箭区为90日）内待处理，其后二（五）违规",
+            "verified with no handling recorded: pending for the policy's handling period (90 days in Maojian) after verification, then a breach of 二（五）",
         ),
     )
     handled: dt.date | None = Field(

@@ -391,6 +391,15 @@ def _check_parameters(chain: list[tuple[Path, YamlDocument]], parameters: dict[s
                 f"区级单位“{name}”应写明 bureau（所属区局，如 {parameters['district_bureau']}）",
                 f"district unit '{name}' needs bureau (the district bureau it belongs to, e.g. {parameters['district_bureau']})",
             )
+    own = parameters.get("district_bureau")
+    offices = [n for n, i in units.items() if i.get("role") == "office" and i.get("bureau") == own]
+    if own is not None and units and len(offices) != 1:
+        # 二（五） "区市场监管局办公室" is derived, not a parameter: the one office of district_bureau
+        raise document.error(
+            ("parameters", "units"),
+            f"units 中应恰有一个属于 {own}、role 为 office 的单位（区市场监管局办公室），现有 {len(offices)} 个",
+            f"units must hold exactly one unit of {own} with role office (its bureau office); found {len(offices)}",
+        )
 
 
 def _non_normative(path: Path) -> list[NonNormative]:

@@ -82,6 +82,15 @@ def opened(output: Path | None) -> Iterator[IO[bytes]]:
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
+    if output.exists() and not output.is_file():
+        # a device or a pipe (/dev/null, a FIFO): written to as it is; renaming a file over it
+        # would replace the device itself (as root, /dev/null became a regular file)
+        try:
+            with output.open("wb") as handle:
+                yield handle
+        except OSError as error:
+            raise _cannot_write(output, error) from error
+        return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
