@@ -163,7 +163,15 @@ def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_paramet
     # own party group, so Maojian's deputy directors in the scenarios' rosters are not Zhangwan's;
     # s5.4-routing and s5.4-speed: the Maojian brigade and offices that handle the scenarios'
     # cases are another district's under Zhangwan (routing breached, prompt handling not its own)
-    assert failing == {"s1.1-office", "s2.5-accept", "s4.2-pairing", "s4.4", "s4.7", "s5.4-routing", "s5.4-speed"}
+    assert failing == {
+        "s1.1-office",
+        "s2.5-accept",
+        "s4.2-pairing",
+        "s4.4",
+        "s4.7",
+        "s5.4-routing",
+        "s5.4-speed",
+    }
 
 
 def test_each_bureau_s_own_office_accepts_reports_about_its_first_responders(

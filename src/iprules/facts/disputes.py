@@ -105,7 +105,9 @@ FACT_TYPES: dict[str, FactType] = {
                 ),
             ),
             "speed_end": FieldSpec(
-                "text", text("用时计至（处理决定或办结）", "time counted to (decision or closing)"), SPEED_ENDS
+                "text",
+                text("用时计至（处理决定或办结）", "time counted to (decision or closing)"),
+                SPEED_ENDS,
             ),
             "excluded_days": FieldSpec(
                 "int", text("记录的不计入办案期限的日数", "days the record excludes from the period")
@@ -210,7 +212,9 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 "handled_by": record.handled_by,
                 "handler_scope": _handler_scope(record.handled_by, reference),
                 "day": record.date.toordinal() if record.date else None,
-                **_timing(record.date, record.decision_date, record.closed_date, record.excluded_days, reference),
+                **_timing(
+                    record.date, record.decision_date, record.closed_date, record.excluded_days, reference
+                ),
                 "cooperation_requested": record.cooperation_requested,
                 "cooperated_by": "、".join(record.cooperated_by) or "无",
                 **unit_fields("handled_by_", record.handled_by, reference),
