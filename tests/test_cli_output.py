@@ -241,3 +241,14 @@ def test_explain_of_an_unknown_case_says_so(capsys: pytest.CaptureFixture[str]) 
 def test_an_unknown_clause_says_so(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([command, "--clause", "s9.9"]) == 2
     assert "没有条款 s9.9" in capsys.readouterr().err
+
+
+def test_a_section_prefix_chooses_every_clause_of_that_section(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clauses", "--clause", "s5"]) == 0
+    listed = {line.split()[0] for line in capsys.readouterr().out.splitlines() if line.startswith("s")}
+    assert {"s5.0-outreach", "s5.4-speed", "s5.4-routing"} <= listed
+    assert not any(not clause.startswith("s5.") for clause in listed)
+    assert main(["scenarios", "--clause", "s5.4"]) == 0
+    shown = capsys.readouterr().out
+    assert "s5.4-speed" in shown and "s5.4-routing" in shown and "s5.3-" not in shown
+    assert main(["clauses", "--clause", "s5.4-s"]) == 2  # a prefix of a clause's name is no clause
