@@ -262,3 +262,14 @@ def test_output_to_a_device_writes_to_it_and_never_replaces_it(
     reader.join(timeout=60)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert got and json.loads(got[0])["summary"]["records_read"] > 0
+
+
+def test_a_section_prefix_chooses_every_clause_of_that_section(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clauses", "--clause", "s5"]) == 0
+    listed = {line.split()[0] for line in capsys.readouterr().out.splitlines() if line.startswith("s")}
+    assert {"s5.0-outreach", "s5.4-speed", "s5.4-routing"} <= listed
+    assert not any(not clause.startswith("s5.") for clause in listed)
+    assert main(["scenarios", "--clause", "s5.4"]) == 0
+    shown = capsys.readouterr().out
+    assert "s5.4-speed" in shown and "s5.4-routing" in shown and "s5.3-" not in shown
+    assert main(["clauses", "--clause", "s5.4-s"]) == 2  # a prefix of a clause's name is no clause

@@ -146,10 +146,13 @@ def test_key_enterprise_disputes_under_5_4(verdicts: dict[tuple[str, str], set[s
     assert verdicts[("MJ-2026-016", patent)] == {"violation"}  # the district brigade took a patent one
     # cooperation is owed when the city asks: asked and none recorded is a breach, not asked is none
     assert verdicts[("MJ-2026-017", patent)] == {"violation"}
+    # no request recorded, but a district office's cooperation is: compliant either way
     assert verdicts[("MJ-2026-014", patent)] == {"compliant"}
     assert verdicts[("MJ-2026-019", trademark)] == {"undetermined"}  # no handling unit recorded
-    assert verdicts[("MJ-2026-019", "key-enterprise-case-speed")] == {"violation"}  # open beyond 90 days
-    assert verdicts[("MJ-2026-017", "key-enterprise-case-speed")] == {"compliant"}
+    # prompt handling binds this bureau's own cases: no handler, unknown; the city's, not judged
+    assert verdicts[("MJ-2026-019", "key-enterprise-case-speed")] == {"undetermined"}
+    assert ("MJ-2026-017", "key-enterprise-case-speed") not in verdicts
+    assert verdicts[("MJ-2026-023", "key-enterprise-case-speed")] == {"violation"}  # open beyond 90 days
     assert ("MJ-2026-018", patent) not in verdicts  # not a key enterprise
     assert verdicts[("MJ-2026-232", "key-enterprise-case-speed")] == {
         "compliant"

@@ -1,9 +1,9 @@
 """Another bureau's variant is a folder that extends Maojian's and overrides parameters.
 
-rules/zhangwan asks for a 20 m² office (Maojian: 15), sends a key enterprise's patent
-disputes to the city IP protection centre (Maojian: the city bureau), publishes another
-complaint phone, and is its own "区局": the Maojian units it inherits are recognised by name
-but are not its district bureau. The same ledger gets different verdicts exactly where those
+rules/zhangwan asks for a 20 m² office (Maojian: 15), publishes another complaint phone, and
+is its own "区局": the Maojian units it inherits are recognised by name but are not its district
+bureau. Who handles a key enterprise's patent dispute is the clause's "市局", not a figure, so
+the variant does not override it. The same ledger gets different verdicts exactly where those
 differ.
 """
 
@@ -31,9 +31,11 @@ LEDGER = [
     {"type": "publication", "case": "承诺公示-张湾电话", "item": "服务承诺制度", "date": "2026-04-08",
      "website": "是", "board": "是", "phone": "0719-8225315"},
     {"type": "dispute", "case": "专利-市局处理", "enterprise": "十堰东风汽车零部件有限公司", "key_enterprise": "是",
-     "kind": "专利", "handled_by": "十堰市市场监督管理局", "cooperated_by": "二堰市场监管所"},
+     "kind": "专利", "handled_by": "十堰市市场监督管理局", "cooperation_requested": "否"},
     {"type": "dispute", "case": "专利-保护中心处理", "enterprise": "十堰东风汽车零部件有限公司", "key_enterprise": "是",
-     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperated_by": "二堰市场监管所"},
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "否"},
+    {"type": "dispute", "case": "专利-茅箭执法大队处理", "enterprise": "十堰东风汽车零部件有限公司", "key_enterprise": "是",
+     "kind": "专利", "handled_by": "茅箭区市场监管局执法大队"},
     {"type": "dispute", "case": "商标-执法大队处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
      "kind": "商标", "handled_by": "张湾区市场监管局执法大队"},
     {"type": "dispute", "case": "商标-茅箭执法大队处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
@@ -47,6 +49,8 @@ LEDGER = [
     {"type": "dispute", "case": "专利-请求配合-张湾所配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
      "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "date": "2026-07-15", "closed_date": "2026-09-30", "cooperated_by": "花果市场监管所"},
     {"type": "dispute", "case": "专利-未请求配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "否"},
+    {"type": "dispute", "case": "专利-请求未记录", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
      "kind": "专利", "handled_by": "十堰市知识产权保护中心"},
 ]  # fmt: skip
 
@@ -107,24 +111,25 @@ def test_each_bureau_checks_its_own_complaint_phone(capsys: pytest.CaptureFixtur
     )
 
 
-def test_patent_disputes_go_to_the_unit_each_policy_names(
+def test_patent_disputes_go_to_the_city_under_both_policies(
     capsys: pytest.CaptureFixture[str], ledger: Path
 ) -> None:
+    """五（四） "专利纠纷案件由市局处理": any unit of the city satisfies it, the IP protection
+    centre included (interpretation s5.4-city-units), under either policy; a district unit
+    handling it does not, under either (Maojian's brigade is no unit of the city in Zhangwan)."""
     maojian, _ = verdicts(capsys, ledger, MAOJIAN)
     zhangwan, report = verdicts(capsys, ledger, ZHANGWAN)
     rule = "key-enterprise-patent-dispute-unit"
-    assert (maojian[("专利-市局处理", rule)], maojian[("专利-保护中心处理", rule)]) == (
-        "compliant",
-        "violation",
-    )
-    assert (zhangwan[("专利-市局处理", rule)], zhangwan[("专利-保护中心处理", rule)]) == (
-        "violation",
-        "compliant",
-    )
+    cases = ("专利-市局处理", "专利-保护中心处理", "专利-茅箭执法大队处理")
+    assert [maojian[(case, rule)] for case in cases] == ["compliant", "compliant", "violation"]
+    assert [zhangwan[(case, rule)] for case in cases] == ["compliant", "compliant", "violation"]
+    assert "dispute_routing" not in load_policy(ZHANGWAN).parameters
     findings = report["findings"]
     assert isinstance(findings, list)
-    message = next(f for f in findings if f["case"] == "专利-市局处理" and f["rule"] == rule)["messages"][0]
-    assert "应由十堰市知识产权保护中心处理" in message
+    message = next(f for f in findings if f["case"] == "专利-茅箭执法大队处理" and f["rule"] == rule)[
+        "messages"
+    ][0]
+    assert "应由市局处理" in message
 
 
 def test_what_the_variant_does_not_override_is_judged_alike(
@@ -144,8 +149,8 @@ def test_what_the_variant_does_not_override_is_judged_alike(
 
 def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_parameters_it_overrides() -> None:
     """The scenarios pin Maojian's figures; under the variant exactly those that depend on an
-    overridden parameter change (office area, complaint phone, patent-dispute unit, the bureau
-    office that accepts reports about first responders and service complaints)."""
+    overridden parameter change (office area, complaint phone, the district bureau, and with it
+    the office that accepts reports about first responders and service complaints)."""
     zhangwan = load_policy(ZHANGWAN)
     # the steps' own verdicts (undeclared verdicts elsewhere: test_scenario_consistency.py)
     failing = {
@@ -155,8 +160,18 @@ def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_paramet
     }
     # s4.4 and s4.7: the office that determines and accepts service complaints is 区局's own
     # (district_bureau), which the variant overrides; s4.2-pairing: a liaison must sit on 区局's
-    # own party group, so Maojian's deputy directors in the scenarios' rosters are not Zhangwan's
-    assert failing == {"s1.1-office", "s2.5-accept", "s4.2-pairing", "s4.4", "s4.7", "s5.4-routing"}
+    # own party group, so Maojian's deputy directors in the scenarios' rosters are not Zhangwan's;
+    # s5.4-routing and s5.4-speed: the Maojian brigade and offices that handle the scenarios'
+    # cases are another district's under Zhangwan (routing breached, prompt handling not its own)
+    assert failing == {
+        "s1.1-office",
+        "s2.5-accept",
+        "s4.2-pairing",
+        "s4.4",
+        "s4.7",
+        "s5.4-routing",
+        "s5.4-speed",
+    }
 
 
 def test_each_bureau_s_own_office_accepts_reports_about_its_first_responders(
@@ -201,9 +216,10 @@ def test_district_bureau_means_the_issuing_bureau_and_its_own_units_under_each_p
     rule = "key-enterprise-trademark-dispute-unit"
     assert maojian[("商标-茅箭执法大队处理", rule)] == "compliant"
     assert zhangwan[("商标-茅箭执法大队处理", rule)] == "violation"
-    assert maojian[("商标-茅箭区局处理", rule)] == "compliant"  # interpretation s5.4-bureau-itself
-    assert zhangwan[("商标-茅箭区局处理", rule)] == "violation"
-    assert zhangwan[("商标-张湾区局处理", rule)] == "compliant"
+    # the bureau itself named: which of its units handled it is unknown (s5.4-bureau-itself)
+    assert maojian[("商标-茅箭区局处理", rule)] == "undetermined"
+    assert zhangwan[("商标-茅箭区局处理", rule)] == "violation"  # another district's bureau
+    assert zhangwan[("商标-张湾区局处理", rule)] == "undetermined"
     findings = report["findings"]
     assert isinstance(findings, list)
     message = next(f for f in findings if f["case"] == "商标-茅箭执法大队处理" and f["rule"] == rule)[
@@ -219,8 +235,10 @@ def test_cooperation_the_city_asked_for_must_come_from_the_policys_own_district_
     rule = "key-enterprise-patent-dispute-unit"
     assert zhangwan[("专利-请求配合-茅箭所配合", rule)] == "violation"  # 二堰 is Maojian's office
     assert zhangwan[("专利-请求配合-张湾所配合", rule)] == "compliant"
-    # no request recorded: cooperating is owed only when the city asks (s5.4-cooperate-when-asked)
+    # the city did not ask: cooperating is owed only when it asks (s5.4-cooperate-when-asked)
     assert zhangwan[("专利-未请求配合", rule)] == "compliant"
+    # no request recorded either way, and no district cooperation: a blank is not a no
+    assert zhangwan[("专利-请求未记录", rule)] == "undetermined"
 
 
 def test_a_district_unit_of_a_policy_that_names_its_bureau_must_say_whose_it_is(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from iprules import __version__
 from iprules.check import check, check_stream
 from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError
+from iprules.policy.clauses import within
 from iprules.policy.load import Policy, load_policy
 from iprules.policy.yamlfile import PolicyError
 from iprules.report.view import nothing_checked
@@ -201,7 +202,8 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         help=say("要检查的政策文件夹", "policy folder to check"),
     )
     clause_help = say(
-        "只看此条款编号（含其下各子条款），如 s2.0", "only this clause id (or its sub-ids), e.g. s2.0"
+        "只看此条款编号（含其下各子条款；写 s5 即第五部分全部条款），如 s2.0",
+        "only this clause id (or its sub-ids; s5 is every clause of section 五), e.g. s2.0",
     )
     clauses_cmd = command(
         "clauses",
@@ -426,7 +428,7 @@ def _known_clause(policy: Policy, clause: str | None) -> None:
     if not clause:
         return
     ids = [c.id for c in policy.clauses]
-    if any(i == clause or i.startswith(f"{clause}-") for i in ids):
+    if any(within(i, clause) for i in ids):
         return
     near = difflib.get_close_matches(clause, ids, n=3)
     hint = ("，是否指 " + "、".join(near) + "？") if near else ""
@@ -453,11 +455,7 @@ def _chosen_scenarios(policy: Policy, clause: str | None) -> list[Scenario]:
     from iprules.scenarios import read_scenarios
 
     _known_clause(policy, clause)
-    return [
-        s
-        for s in read_scenarios(policy.features, policy.root)
-        if not clause or s.clause == clause or s.clause.startswith(f"{clause}-")
-    ]
+    return [s for s in read_scenarios(policy.features, policy.root) if not clause or within(s.clause, clause)]
 
 
 def _scenarios(args: argparse.Namespace, lang: Lang) -> int:

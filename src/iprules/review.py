@@ -6,6 +6,7 @@ import re
 
 from iprules.coverage import BranchCoverage, Coverage
 from iprules.i18n import Lang
+from iprules.policy.clauses import within
 from iprules.policy.load import NotEncoded, Policy
 from iprules.scenarios import Scenario
 
@@ -54,7 +55,7 @@ def render_clauses(coverage: Coverage, policy: Policy, lang: Lang, clause_filter
         unchecked.setdefault(part.clause, []).append(part)
     for item in coverage.clauses:
         clause = item.clause
-        if clause_filter and not (clause.id == clause_filter or clause.id.startswith(f"{clause_filter}-")):
+        if clause_filter and not within(clause.id, clause_filter):
             continue
         status = _STATUS[lang][item.status]
         if zh:
@@ -124,8 +125,7 @@ def render_clauses(coverage: Coverage, policy: Policy, lang: Lang, clause_filter
     unpinned = [
         branch
         for branch in coverage.unpinned_branches()
-        if not clause_filter
-        or any(c == clause_filter or c.startswith(f"{clause_filter}-") for c in branch.rule.clauses)
+        if not clause_filter or any(within(c, clause_filter) for c in branch.rule.clauses)
     ]
     if unpinned:
         lines.append("未被场景固定的分支：" if zh else "Branches no scenario pins:")

@@ -5,8 +5,12 @@ disputes, prompt handling for both.
 Derivations: whether the enterprise is a key one and the kind of dispute are words with an
 explicit `unrecorded` (a blank cell must not decide whether 五（四） applies: the rules say
 无法判定 for it); the unit's organisation and role come from the policy's unit list, as the
-policy in force sees them (another district's unit is not 区局); the days a case has taken run
-from its filing date to its closing date, or to the audit date while it is open.
+policy in force sees them (another district's unit is not 区局), and `handler_scope` says
+whether this district bureau handled the case at all (prompt handling binds only its own
+cases); a case is closed, or decided, only on a date up to the audit date (a later date has
+not come yet); the days a case has taken run from its filing date to its decision date if
+recorded, else its closing date, or to the audit date while it is open, less the days the
+record says the law does not count (interpretation s5.4-speed-days).
 """
 
 from __future__ import annotations
@@ -37,7 +41,17 @@ DISPUTE_KINDS: dict[Scalar, Text] = {
 }
 MATTERS: dict[Scalar, Text] = {
     "infringement_dispute": text("侵权纠纷案件", "infringement dispute"),
-    "counterfeit_report": text("举报投诉的假冒案件", "reported counterfeit case"),
+    "counterfeit_report": text("假冒举报投诉案件", "reported counterfeit case"),
+}
+HANDLER_SCOPES: dict[Scalar, Text] = {
+    "this_bureau": text("本区局", "this district bureau"),
+    "elsewhere": text("本区局以外的机关", "an authority other than this district bureau"),
+    "unknown_unit": text("不在单位名录中的单位", "a unit not in the policy's list"),
+    UNRECORDED: text("未记录", "not recorded"),
+}
+SPEED_ENDS: dict[Scalar, Text] = {
+    "decision": text("作出处理决定", "the decision"),
+    "closing": text("办结", "closing"),
 }
 KEY_ENTERPRISE: dict[Scalar, Text] = {
     "key": text("是", "yes"),
@@ -73,25 +87,43 @@ FACT_TYPES: dict[str, FactType] = {
             "handled_by_role": FieldSpec(
                 "text", text("处理单位的类别（取自政策的单位名录）", "its role (policy units)"), ROLES
             ),
+            "handler_scope": FieldSpec(
+                "text",
+                text("处理单位是否属于本区局", "whether the handling unit is this district bureau's"),
+                HANDLER_SCOPES,
+            ),
             "day": FieldSpec(DAY, text("受理（立案）日期", "date filed")),
-            "closed": FieldSpec("bool", text("已办结", "closed")),
+            "closed": FieldSpec(
+                "bool", text("已办结（办结日期不晚于审计基准日）", "closed (on or before the audit date)")
+            ),
             "closed_day": FieldSpec(DAY, text("办结日期", "date closed")),
+            "decided": FieldSpec(
+                "bool",
+                text(
+                    "已作出处理决定或已办结（日期不晚于审计基准日）",
+                    "decided or closed (on or before the audit date)",
+                ),
+            ),
+            "speed_end": FieldSpec(
+                "text",
+                text("用时计至（处理决定或办结）", "time counted to (decision or closing)"),
+                SPEED_ENDS,
+            ),
+            "excluded_days": FieldSpec(
+                "int", text("记录的不计入办案期限的日数", "days the record excludes from the period")
+            ),
             "elapsed_days": FieldSpec(
                 "int",
                 text(
-                    "自受理日起至办结日（未办结的至审计基准日）的自然日数",
-                    "calendar days from filing to closing (to the audit date while open)",
+                    "自受理日起至处理决定日（未记录的至办结日，未办结的至审计基准日）的自然日数，减去不计入期限的日数",
+                    "calendar days from filing to the decision (else closing; the audit date while open), less excluded days",
                 ),
             ),
             "cooperation_requested": FieldSpec(
                 "bool", text("市局请求区局配合", "the city asked the district bureau to cooperate")
             ),
-            "due_unit": FieldSpec(
-                "text",
-                text(
-                    "政策规定的该类纠纷处理单位（如有）",
-                    "the unit the policy names for disputes of this kind (policy dispute_routing.<kind>.unit, if any)",
-                ),
+            "cooperated_by": FieldSpec(
+                "text", text("记录的配合单位（没有的为“无”）", "cooperating units recorded (无 if none)")
             ),
         },
     ),
@@ -107,19 +139,43 @@ FACT_TYPES: dict[str, FactType] = {
 }
 
 
-def _due_unit(kind: str | None, reference: Reference) -> str | None:
-    routing = reference.parameters.get("dispute_routing", {})
-    rule = routing.get(kind) if isinstance(routing, dict) and kind else None
-    unit = rule.get("unit") if isinstance(rule, dict) else None
-    return unit if isinstance(unit, str) else None
-
-
 def _key(value: bool | None) -> str:
     return UNRECORDED if value is None else ("key" if value else "not_key")
 
 
-def _elapsed(filed: dt.date | None, closed: dt.date | None, reference: Reference) -> int | None:
-    return None if filed is None else ((closed or reference.as_of) - filed).days
+def _handler_scope(unit: str | None, reference: Reference) -> str:
+    if unit is None:
+        return UNRECORDED
+    org = reference.units.get(unit, {}).get("org")
+    if org is None:
+        return "unknown_unit"
+    return "this_bureau" if org == "district" else "elsewhere"
+
+
+def _timing(
+    filed: dt.date | None,
+    decided: dt.date | None,
+    closed: dt.date | None,
+    excluded: int | None,
+    reference: Reference,
+) -> dict[str, Scalar | None]:
+    """Closed and decided as of the audit date, and the days counted for prompt handling."""
+
+    def done(day: dt.date | None) -> dt.date | None:
+        return day if day is not None and day <= reference.as_of else None
+
+    end, speed_end = done(decided), "decision"
+    if end is None:
+        end, speed_end = done(closed), "closing"
+    elapsed = None if filed is None else ((end or reference.as_of) - filed).days - (excluded or 0)
+    return {
+        "closed": done(closed) is not None,
+        "closed_day": closed.toordinal() if closed else None,
+        "decided": end is not None,
+        "speed_end": speed_end if end is not None else None,
+        "excluded_days": excluded,
+        "elapsed_days": elapsed,
+    }
 
 
 def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
@@ -134,10 +190,11 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "key_enterprise": _key(report.key_enterprise),
                     "kind": report.kind or UNRECORDED,
                     "handled_by": report.handled_by,
+                    "handler_scope": _handler_scope(report.handled_by, reference),
                     "day": report.date.toordinal() if report.date else None,
-                    "closed": report.closed_date is not None,
-                    "closed_day": report.closed_date.toordinal() if report.closed_date else None,
-                    "elapsed_days": _elapsed(report.date, report.closed_date, reference),
+                    **_timing(
+                        report.date, report.decision_date, report.closed_date, report.excluded_days, reference
+                    ),
                     **unit_fields("handled_by_", report.handled_by, reference),
                 },
                 [entry.source],
@@ -153,12 +210,13 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 "key_enterprise": _key(record.key_enterprise),
                 "kind": record.kind or UNRECORDED,
                 "handled_by": record.handled_by,
+                "handler_scope": _handler_scope(record.handled_by, reference),
                 "day": record.date.toordinal() if record.date else None,
-                "closed": record.closed_date is not None,
-                "closed_day": record.closed_date.toordinal() if record.closed_date else None,
-                "elapsed_days": _elapsed(record.date, record.closed_date, reference),
+                **_timing(
+                    record.date, record.decision_date, record.closed_date, record.excluded_days, reference
+                ),
                 "cooperation_requested": record.cooperation_requested,
-                "due_unit": _due_unit(record.kind, reference),
+                "cooperated_by": "、".join(record.cooperated_by) or "无",
                 **unit_fields("handled_by_", record.handled_by, reference),
             },
             [entry.source],

@@ -3,16 +3,20 @@ a year's policy outreach, applicant enterprises' risk-prevention training, reque
 or consulting from key enterprises, e-commerce platforms and the parties to the cases platforms
 mediate, and platform-referred cases.
 
-Derivations: whether the year of an application is over as of the audit date (until it is, a
-training may still come), and whether the recorded training fell within that year and on or
-before the audit date (interpretation s5.0-applicant-training: "在申报当年"; a training dated
-after the audit date has not happened yet as far as the audit can tell); whether a yearly
-record's year, or a request's, is over (a service asked for and not provided yet is judged once
-the year of the request is over); whether a platform-referred case is closed.
+Derivations: an applicant's training period, the policy's number of months either side of the
+application date (interpretation s5.0-applicant-training: the document sets no time), whether
+that period is over as of the audit date (until it is, a training may still come), and whether
+the recorded training fell within it and on or before the audit date (a training dated after
+the audit date has not happened yet as far as the audit can tell); whether a yearly record's
+year, or a request's, is over (a service asked for and not provided yet is judged once the year
+of the request is over); whether a platform-referred case is closed (a closing date after the
+audit date is not yet, as for disputes) and whether the request to the higher authority came
+before it closed.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from iprules.facts.base import DAY, CaseFacts, FactType, FieldSpec, Reference, Scalar
@@ -39,7 +43,7 @@ REQUESTERS: dict[Scalar, Text] = {
 MATTERS: dict[Scalar, Text] = {
     "technical_support": text("技术支持", "technical support"),
     "legal_aid": text("法律援助", "legal aid"),
-    "fast_grant": text("快速授权", "fast-track granting"),
+    "fast_grant": text("快速授权指导", "guidance on fast-track granting"),  # interpretation s5.1-fast-grant
     "enforcement_guidance": text("维权指导", "rights-protection guidance"),
     "trade": text("进出口保护", "protection in imports and exports"),
     "exhibition": text("参展保护", "protection at exhibitions"),
@@ -58,18 +62,23 @@ FACT_TYPES: dict[str, FactType] = {
             "enterprise": FieldSpec("text", text("企业", "enterprise")),
             "kind": FieldSpec("text", text("申报类型", "kind of application"), APPLICATION_KINDS),
             "day": FieldSpec(DAY, text("申报日期", "date of the application")),
-            "year": FieldSpec("int", text("申报年度", "year of the application")),
-            "year_complete": FieldSpec(
+            "window_start_day": FieldSpec(
+                DAY, text("培训期间起日（申报日期前推政策规定的月数）", "first day of the training period")
+            ),
+            "window_end_day": FieldSpec(
+                DAY, text("培训期间止日（申报日期后推政策规定的月数）", "last day of the training period")
+            ),
+            "window_complete": FieldSpec(
                 "bool",
-                text("申报年度在审计基准日前已结束", "the application's year was over by the audit date"),
+                text("培训期间在审计基准日前已届满", "the training period was over by the audit date"),
             ),
             "trained": FieldSpec("bool", text("已开展风险防范培训", "risk-prevention training given")),
             "training_day": FieldSpec(DAY, text("培训日期", "date of the training")),
-            "training_in_year": FieldSpec(
+            "training_in_window": FieldSpec(
                 "bool",
                 text(
-                    "培训日期在申报当年内且不晚于审计基准日",
-                    "the training date is in the application's year and not after the audit date",
+                    "培训日期在培训期间内且不晚于审计基准日",
+                    "the training date is within the training period and not after the audit date",
                 ),
             ),
         },
@@ -135,7 +144,14 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "request_day": FieldSpec(DAY, text("争取日期", "date of the request")),
             "requested_of": FieldSpec("text", text("争取对象", "authority asked")),
-            "closed": FieldSpec("bool", text("已办结", "closed")),
+            "closed": FieldSpec(
+                "bool", text("已办结（办结日期不晚于审计基准日）", "closed (on or before the audit date)")
+            ),
+            "closed_day": FieldSpec(DAY, text("办结日期", "date closed")),
+            "request_before_closing": FieldSpec(
+                "bool",
+                text("争取日期不晚于办结日期", "the request was made on or before the day the case closed"),
+            ),
         },
     ),
 }
@@ -145,26 +161,43 @@ def _year_over(year: int, reference: Reference) -> bool:
     return reference.as_of > dt.date(year, 12, 31)
 
 
+def _months_from(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months later (earlier if negative), or the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _training_period(record: ApplicantTrainingRecord, reference: Reference) -> dict[str, Scalar | None]:
+    months = reference.parameters.get("applicant_training", {}).get("window_months")
+    if not isinstance(months, int):
+        return {}
+    start, end = _months_from(record.date, -months), _months_from(record.date, months)
+    in_window = None
+    if record.trained and record.training_date is not None:
+        in_window = start <= record.training_date <= end and record.training_date <= reference.as_of
+    return {
+        "window_start_day": start.toordinal(),
+        "window_end_day": end.toordinal(),
+        "window_complete": reference.as_of > end,
+        "training_in_window": in_window,
+    }
+
+
 def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> None:
     for entry in entries:
         record = entry.record
         if isinstance(record, ApplicantTrainingRecord):
-            in_year = None
-            if record.trained and record.training_date is not None:
-                in_year = (
-                    record.training_date.year == record.date.year and record.training_date <= reference.as_of
-                )
             result.add(
                 "applicant_training",
                 {
                     "enterprise": record.enterprise,
                     "kind": record.kind,
                     "day": record.date.toordinal(),
-                    "year": record.date.year,
-                    "year_complete": _year_over(record.date.year, reference),
                     "trained": record.trained,
                     "training_day": record.training_date.toordinal() if record.training_date else None,
-                    "training_in_year": in_year,
+                    **_training_period(record, reference),
                 },
                 [entry.source],
             )
@@ -208,6 +241,10 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 [entry.source],
             )
         elif isinstance(record, PlatformReferralRecord):
+            closed = record.closed_date is not None and record.closed_date <= reference.as_of
+            before = None
+            if closed and record.requested and record.request_date is not None and record.closed_date:
+                before = record.request_date <= record.closed_date
             result.add(
                 "platform_referral",
                 {
@@ -217,7 +254,9 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "requested": record.requested,
                     "request_day": record.request_date.toordinal() if record.request_date else None,
                     "requested_of": record.requested_of,
-                    "closed": record.closed_date is not None and record.closed_date <= reference.as_of,
+                    "closed": closed,
+                    "closed_day": record.closed_date.toordinal() if record.closed_date else None,
+                    "request_before_closing": before,
                 },
                 [entry.source],
             )

@@ -52,6 +52,7 @@ MATTERS: dict[str, str] = {
     "技术支持": "technical_support",
     "法律援助": "legal_aid",
     "快速授权": "fast_grant",
+    "快速授权指导": "fast_grant",
     "维权指导": "enforcement_guidance",
     "进出口保护": "trade",
     "参展保护": "exhibition",
@@ -209,7 +210,10 @@ class CounterfeitReportRecord(CaseRecord):
     handled_by: str | None = Field(
         default=None,
         title="查处单位",
-        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+        json_schema_extra=blank(
+            "未记录：无法判断是否由本区局查处，快速查处为无法判定",
+            "not recorded: whether this district bureau handled it cannot be told, so prompt handling is undetermined",
+        ),
     )
     date: dt.date | None = Field(
         default=None,
@@ -220,7 +224,25 @@ class CounterfeitReportRecord(CaseRecord):
         default=None,
         title="办结日期",
         json_schema_extra=blank(
-            "尚未办结：用时计至审计基准日", "not closed yet: the days are counted to the audit date"
+            "尚未办结（晚于审计基准日的也视为尚未办结）：用时计至审计基准日",
+            "not closed yet (a date after the audit date is not closed yet either): the days are counted to the audit date",
+        ),
+    )
+    decision_date: dt.date | None = Field(
+        default=None,
+        title="处理决定日期",
+        json_schema_extra=blank(
+            "未记录：快速查处的用时计至办结日期（解释 s5.4-speed-days）",
+            "not recorded: prompt handling is counted to the closing date (interpretation s5.4-speed-days)",
+        ),
+    )
+    excluded_days: int | None = Field(
+        default=None,
+        ge=0,
+        title="不计入办案期限的日数",
+        json_schema_extra=blank(
+            "未记录：按0日计，中止、听证、公告、检测检验鉴定等期间不扣除（解释 s5.4-speed-days）",
+            "not recorded: counted as 0, no suspension, hearing, notice or testing period deducted (interpretation s5.4-speed-days)",
         ),
     )
 
@@ -248,7 +270,10 @@ class PlatformReferralRecord(CaseRecord):
     request_date: dt.date | None = Field(
         default=None,
         title="争取日期",
-        json_schema_extra=blank("未记录：不影响结论", "not recorded: no effect on the verdict"),
+        json_schema_extra=blank(
+            "未记录：案件已办结的，无法判断是否在办结前争取（无法判定）",
+            "not recorded: for a closed case, whether the request came before closing cannot be told (undetermined)",
+        ),
     )
     requested_of: str | None = Field(
         default=None,
@@ -259,7 +284,8 @@ class PlatformReferralRecord(CaseRecord):
         default=None,
         title="办结日期",
         json_schema_extra=blank(
-            "尚未办结：未争取的暂不判定（仍可争取）", "not closed yet: no request so far is not judged yet"
+            "尚未办结（晚于审计基准日的也视为尚未办结）：未争取的暂不判定（仍可争取）",
+            "not closed yet (a date after the audit date is not closed yet either): no request so far is not judged yet",
         ),
     )
 

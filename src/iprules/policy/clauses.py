@@ -42,6 +42,18 @@ def clause_label(clause_id: str) -> str:
     return f"{head}.{item}"
 
 
+def within(clause_id: str, chosen: str) -> bool:
+    """Whether `clause_id` is the chosen clause or under it: a section (s5: every s5.*), an
+    item (s5.4: s5.4-speed, s5.4-routing …) or the clause itself.
+
+    >>> within("s5.4-speed", "s5"), within("s5.4-speed", "s5.4"), within("s5.4-speed", "s5.4-speed")
+    (True, True, True)
+    >>> within("s5.4-speed", "s5.4-s"), within("s1.1-office", "s1.1-off"), within("s1.10", "s1.1")
+    (False, False, False)
+    """
+    return clause_id == chosen or clause_id.startswith((f"{chosen}-", f"{chosen}."))
+
+
 @dataclass(frozen=True)
 class ScenarioRef:
     """A scenario pinning a clause: where it is and which verdicts it expects."""
