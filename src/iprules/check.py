@@ -380,7 +380,9 @@ def _finish(
     # the roster is complete only now: cases are checked after every file has been read
     found = FindingSpool()
     try:
-        rejected, years = checker.run(intake.spool, policy.rules, reference, found, progress)
+        rejected, years = checker.run(
+            intake.spool, policy.rules, reference, found, progress, policy_name=policy.name
+        )
     except BaseException:
         found.close()
         raise
