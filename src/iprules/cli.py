@@ -244,6 +244,8 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         ),
     )
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
+    _store_options(check_cmd, say)
+    _store_commands(command, say)
     return parser
 
 
@@ -397,6 +399,7 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
             "an Excel report cannot be shown in a terminal: use --output FILE, e.g. --output report.xlsx",
         )
     policy = _load(args)
+    store = _open_store(args) if args.record else None  # a bad --db fails before the check runs
     progress = _ProgressBar(lang)
     try:
         checked = check_stream(
@@ -408,6 +411,8 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
         if output is not None and not output.parent.exists():
             _say(lang, f"已新建文件夹 {output.parent}", f"created the folder {output.parent}")
         write_checked(checked, policy, lang, form, output)
+        if store is not None:
+            _record(store, checked, policy, args, lang)
     if output is not None:
         _say(lang, f"报告已写入 {output}", f"Report written to {output}")
     empty = nothing_checked(checked.head.summary)
@@ -544,6 +549,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "explain": _explain,
     "lint": _lint,
     "calendar": _calendar,
+    # defined with the store's other functions at the end of this module
+    "history": lambda args, lang: _history(args, lang),
+    "diff": lambda args, lang: _diff(args, lang),
 }
 
 
@@ -650,3 +658,159 @@ def _unexpected(error: Exception, lang: Lang) -> None:
         f"clean pass. Please send the command and {'the file ' + saved if saved else 'this message'} "
         "to the maintainers of iprules (README, 'Reporting a problem')",
     )
+
+
+# --- the store of checks: check --record, history, diff (iprules.store) -----------------------
+
+
+def _store_options(check_cmd: argparse.ArgumentParser, say: Callable[[str, str], str]) -> None:
+    check_cmd.add_argument(
+        "--record",
+        action="store_true",
+        help=say(
+            "把本次检查（时间、检查人、政策及版本、审计基准日、输入文件、汇总和结论）记入检查记录库",
+            "record this check (when, who, policy and version, audit date, inputs, summary, findings) in the store",
+        ),
+    )
+    check_cmd.add_argument(
+        "--by",
+        default=None,
+        metavar=say("检查人", "NAME"),
+        help=say("记录的检查人（默认当前系统用户）", "who ran the check, as recorded (default: the OS user)"),
+    )
+    _db_option(check_cmd, say)
+
+
+def _db_option(parser: argparse.ArgumentParser, say: Callable[[str, str], str]) -> None:
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar=say("库", "URL"),
+        help=say(
+            "检查记录库：SQLite 文件路径，或 postgresql://用户@主机/库名（默认环境变量 IPRULES_DB，否则 ./iprules.db）",
+            "the store of checks: an SQLite file path, or postgresql://user@host/database "
+            "(default: IPRULES_DB, else ./iprules.db)",
+        ),
+    )
+
+
+def _store_commands(
+    command: Callable[[str, str, str], argparse.ArgumentParser], say: Callable[[str, str], str]
+) -> None:
+    history_cmd = command("history", "列出检查记录库中已记录的检查", "list the checks recorded in the store")
+    _db_option(history_cmd, say)
+    history_cmd.add_argument(
+        "--format", choices=["text", "json"], default="text", help=say("输出格式", "output format")
+    )
+    diff_cmd = command(
+        "diff",
+        "比较两次检查：按案件和条款列出已纠正、新出现、仍存在和结论改变的问题",
+        "compare two checks: per case and clause, what is fixed, new, persisting or changed",
+    )
+    for name, zh, en in (("before", "之前", "BEFORE"), ("after", "之后", "AFTER")):
+        diff_cmd.add_argument(
+            name,
+            metavar=say(zh, en),
+            help=say(
+                "已记录检查的编号（见 iprules history），或 iprules check --format json 写出的报告文件",
+                "a recorded check's number (see iprules history), or a report written by iprules check --format json",
+            ),
+        )
+    _db_option(diff_cmd, say)
+    diff_cmd.add_argument(
+        "--format", choices=["text", "json"], default="text", help=say("输出格式", "output format")
+    )
+
+
+def _open_store(args: argparse.Namespace) -> Any:
+    from iprules.store import Store, StoreError
+
+    try:
+        return Store.open(args.db)
+    except StoreError as error:
+        raise UsageError(error.words.zh, error.words.en) from error
+
+
+def _record(store: Any, checked: Any, policy: Policy, args: argparse.Namespace, lang: Lang) -> None:
+    from iprules.store import StoreError
+
+    with store:
+        if nothing_checked(checked.head.summary) is not None:
+            _say(lang, "未记录：本次没有检查任何内容", "not recorded: this check checked nothing")
+            return
+        try:
+            number = store.record(checked.head, checked.findings(), policy, by=args.by)
+        except StoreError as error:
+            raise UsageError(error.words.zh, error.words.en) from error
+    from iprules.store.location import shown
+
+    _say(
+        lang,
+        f"已记录为检查 #{number}（{shown(store.url)}）",
+        f"Recorded as check #{number} ({shown(store.url)})",
+    )
+
+
+def _history(args: argparse.Namespace, lang: Lang) -> int:
+    import json
+
+    from iprules.history import history_json, render_history
+    from iprules.store import StoreError
+    from iprules.store.location import shown
+
+    with _open_store(args) as store:
+        try:
+            checks = store.checks()
+        except StoreError as error:
+            raise UsageError(error.words.zh, error.words.en) from error
+        if args.format == "json":
+            print(json.dumps(history_json(checks), ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(render_history(checks, shown(store.url), lang))
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, lang: Lang) -> int:
+    import json
+
+    from iprules.diff import compare, diff_json, render_diff
+    from iprules.store import StoreError
+
+    try:
+        before, after = _diff_side(args, args.before), _diff_side(args, args.after)
+    except StoreError as error:
+        raise UsageError(error.words.zh, error.words.en) from error
+    diff = compare(before, after)
+    if args.format == "json":
+        print(json.dumps(diff_json(diff, lang), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    try:
+        rules = {rule.id: rule.title for rule in _load(args).rules}
+    except PolicyError:
+        rules = {}  # the diff stands without the policy: rules are then named by their ids
+
+    def title(rule: str) -> str | None:
+        found = rules.get(rule)
+        return found(lang) if found is not None else None
+
+    sys.stdout.write(render_diff(diff, lang, title))
+    return EXIT_OK
+
+
+def _diff_side(args: argparse.Namespace, given: str) -> Any:
+    from iprules.diff import side_of_check, side_of_report
+    from iprules.store import StoreError
+
+    path = Path(given)
+    if path.is_file():
+        return side_of_report(path)
+    number = given.lstrip("#")
+    if not number.isdigit():
+        raise StoreError(
+            f"{given}：既不是已记录检查的编号，也不是存在的 JSON 报告文件（iprules history 列出已记录的检查）",
+            f"{given}: neither a recorded check's number nor an existing JSON report file "
+            "(iprules history lists the recorded checks)",
+        )
+    with _open_store(args) as store:
+        check = store.check(int(number))
+        return side_of_check(check, store.findings(check.id))
