@@ -130,3 +130,20 @@ def test_a_records_identity_ignores_its_note_but_not_its_content() -> None:
 def test_findings_that_would_share_an_id_are_numbered_by_their_messages() -> None:
     assert numbered(["x", "y", "x"], [("b",), ("c",), ("a",)]) == ["x~2", "y", "x"]
     assert numbered(["x", "y"], [("a",), ("b",)]) == ["x", "y"]
+
+
+def test_a_records_identity_is_the_hash_of_its_validated_json_without_note(jsonl_report: Report) -> None:
+    """The fast path reads the model's fields; it must say what the documented dump says."""
+    import hashlib
+
+    import orjson
+
+    from iprules.ledger.entry import Entry
+    from iprules.ledger.read import read_ledger
+
+    entries = [e for e in read_ledger(EXAMPLES / "台账.xlsx") if isinstance(e, Entry)]
+    assert entries
+    for entry in entries:
+        dumped = entry.record.model_dump(mode="json", exclude={"note"})
+        expected = hashlib.sha256(orjson.dumps(dumped, option=orjson.OPT_SORT_KEYS)).hexdigest()
+        assert record_identity(entry.record) == expected, entry.source

