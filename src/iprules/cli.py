@@ -552,6 +552,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     # defined with the store's other functions at the end of this module
     "history": lambda args, lang: _history(args, lang),
     "diff": lambda args, lang: _diff(args, lang),
+    "rectify": lambda args, lang: _rectify(args, lang),
 }
 
 
@@ -720,6 +721,7 @@ def _store_commands(
     diff_cmd.add_argument(
         "--format", choices=["text", "json"], default="text", help=say("输出格式", "output format")
     )
+    _rectify_command(command, say)
 
 
 def _open_store(args: argparse.Namespace) -> Any:
@@ -814,3 +816,218 @@ def _diff_side(args: argparse.Namespace, given: str) -> Any:
     with _open_store(args) as store:
         check = store.check(int(number))
         return side_of_check(check, store.findings(check.id))
+
+
+def _rectify_command(
+    command: Callable[[str, str, str], argparse.ArgumentParser], say: Callable[[str, str], str]
+) -> None:
+    rectify_cmd = command(
+        "rectify",
+        "整改台账：由已记录检查的违规生成整改事项，导出给各单位填写，导入整改情况，由之后的检查复查",
+        "rectification register: items from a recorded check's violations, exported for the units, "
+        "their answers imported, verified by a later check",
+    )
+    shared = argparse.ArgumentParser(add_help=False)
+    _db_option(shared, say)
+    shared.add_argument("--lang", choices=["zh", "en"], default="zh", help=say("输出语言", "output language"))
+    shared.add_argument(
+        "--policy",
+        type=Path,
+        default=None,
+        metavar=say("政策文件夹", "FOLDER"),
+        help=say("政策文件夹（默认 rules/maojian）", "policy folder (default: rules/maojian)"),
+    )
+
+    def as_of(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--as-of",
+            type=_date,
+            default=None,
+            metavar="YYYY-MM-DD",
+            help=say("判断是否逾期的日期（默认今天）", "the day overdue is judged on (default today)"),
+        )
+
+    actions = rectify_cmd.add_subparsers(dest="action", required=True, metavar=say("操作", "ACTION"))
+
+    def action(name: str, zh: str, en: str) -> argparse.ArgumentParser:
+        return actions.add_parser(name, parents=[shared], help=say(zh, en), description=say(zh, en))
+
+    opened = action(
+        "open", "由已记录检查的每条违规生成整改事项", "an item for every violation of a recorded check"
+    )
+    opened.add_argument(
+        "check",
+        type=int,
+        metavar=say("检查编号", "CHECK"),
+        help=say("已记录检查的编号", "a recorded check's number"),
+    )
+    opened.add_argument(
+        "ledgers",
+        nargs="+",
+        type=Path,
+        metavar=say("台账", "LEDGER"),
+        help=say(
+            "该次检查所用的台账文件（用于找出责任单位和责任人）",
+            "the ledgers that check read (for the responsible unit and person)",
+        ),
+    )
+    opened.add_argument(
+        "--days",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help=say(
+            "整改期限：审计基准日后第 N 个工作日（默认取政策参数 rectification_working_days）",
+            "due N working days after the audit date (default: the policy parameter rectification_working_days)",
+        ),
+    )
+    exported = action(
+        "export", "把整改事项导出为各单位填写的 Excel 工作簿", "export the items as a workbook for the units"
+    )
+    exported.add_argument(
+        "workbook",
+        type=Path,
+        metavar=say("工作簿", "WORKBOOK"),
+        help=say("如 整改台账.xlsx", "e.g. register.xlsx"),
+    )
+    exported.add_argument(
+        "--check",
+        type=int,
+        default=None,
+        metavar=say("检查编号", "CHECK"),
+        help=say("只导出这次检查的事项", "only this check's items"),
+    )
+    as_of(exported)
+    imported = action("import", "导入各单位填好的整改台账", "import the units' filled-in register")
+    imported.add_argument(
+        "workbook",
+        type=Path,
+        metavar=say("工作簿", "WORKBOOK"),
+        help=say("填好的整改台账", "the filled-in register"),
+    )
+    as_of(imported)
+    verified = action(
+        "verify",
+        "用之后的一次已记录检查复查：不再发现的事项为已复查",
+        "verify against a later recorded check",
+    )
+    verified.add_argument(
+        "check",
+        type=int,
+        metavar=say("检查编号", "CHECK"),
+        help=say("之后的那次已记录检查", "the later recorded check"),
+    )
+    listed = action("list", "列出整改事项及其状态", "list the items and their status")
+    listed.add_argument(
+        "--check",
+        type=int,
+        default=None,
+        metavar=say("检查编号", "CHECK"),
+        help=say("只列这次检查的事项", "only this check's items"),
+    )
+    as_of(listed)
+
+
+def _rectify(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.store import StoreError
+
+    try:
+        with _open_store(args) as store:
+            return _RECTIFY[args.action](store, args, lang)
+    except StoreError as error:
+        raise UsageError(error.words.zh, error.words.en) from error
+
+
+def _rectify_open(store: Any, args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.calendar import Calendar
+    from iprules.rectify import DAYS_PARAMETER, working_days
+    from iprules.store.register import open_register
+
+    policy = _load(args)
+    days = working_days(args.days, policy.parameters)
+    if days is None:
+        raise UsageError(
+            f"《工作机制》没有规定整改期限：请用 --days N 给出（审计基准日后第 N 个工作日），或在政策参数中写 {DAYS_PARAMETER}",
+            f"the document sets no period for rectification: give --days N (N working days after the audit date), "
+            f"or the policy parameter {DAYS_PARAMETER}",
+        )
+    _check_ledgers(list(args.ledgers))
+    added, there = open_register(
+        store, args.check, list(args.ledgers), days, Calendar.from_parameters(policy.parameters)
+    )
+    _say(
+        lang,
+        f"检查 #{args.check}：新建整改事项 {added} 项，已有 {there} 项",
+        f"check #{args.check}: {added} items opened, {there} already there",
+    )
+    return EXIT_OK
+
+
+def _rectify_export(store: Any, args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.rectify_workbook import write_items
+    from iprules.store.register import register_items
+
+    if args.workbook.suffix.lower() != ".xlsx":
+        raise UsageError(f"{args.workbook}：须为 .xlsx 文件", f"{args.workbook}: must be an .xlsx file")
+    items = register_items(store, args.check)
+    write_items(items, args.workbook, args.as_of or dt.date.today())
+    _say(
+        lang,
+        f"已导出整改事项 {len(items)} 项到 {args.workbook}",
+        f"{len(items)} items exported to {args.workbook}",
+    )
+    return EXIT_OK
+
+
+def _rectify_import(store: Any, args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.store.register import import_register
+
+    result = import_register(store, args.workbook, args.as_of or dt.date.today())
+    for sheet, row, reason in result.rejected:
+        print(f"{args.workbook}:{sheet}!{row}: {reason(lang)}", file=sys.stderr)
+    _say(
+        lang,
+        f"导入已整改 {len(result.claims)} 项，未改动 {result.unchanged} 行，拒收 {len(result.rejected)} 行",
+        f"{len(result.claims)} items marked rectified, {result.unchanged} rows unchanged, {len(result.rejected)} rows rejected",
+    )
+    return EXIT_ERROR if result.rejected else EXIT_OK
+
+
+def _rectify_verify(store: Any, args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.store.register import verify_register
+
+    verified, still = verify_register(store, args.check)
+    _say(
+        lang,
+        f"检查 #{args.check} 复查：已复查 {len(verified)} 项，仍发现 {len(still)} 项",
+        f"check #{args.check}: {len(verified)} items verified, {len(still)} still found",
+    )
+    for item in still:
+        print(f"  {item.check_id}/{item.finding_id} {item.case}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rectify_list(store: Any, args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.policy.clauses import clause_label
+    from iprules.rectify import STATE_WORDS
+    from iprules.store.register import register_items
+
+    as_of = args.as_of or dt.date.today()
+    unknown = "（未记录）" if lang == "zh" else "(not recorded)"
+    for item in register_items(store, args.check):
+        due = item.due.isoformat() if item.due else unknown
+        clauses = "、".join(clause_label(c) for c in item.clauses)
+        print(
+            f"{item.check_id}/{item.finding_id}  {item.case}  {clauses}  {STATE_WORDS[item.state(as_of)](lang)}  "
+            f"{item.unit or unknown}  {item.person or unknown}  {due}"
+        )
+    return EXIT_OK
+
+
+_RECTIFY: dict[str, Callable[[Any, argparse.Namespace, Lang], int]] = {
+    "open": _rectify_open,
+    "export": _rectify_export,
+    "import": _rectify_import,
+    "verify": _rectify_verify,
+    "list": _rectify_list,
+}

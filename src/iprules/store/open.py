@@ -1,7 +1,7 @@
 """Opening the store: an engine whose every transaction is safe beside another process's, and
 the schema brought up to date (Alembic, migrations shipped in this package) before first use.
 
-SQLite: each transaction starts with `BEGIN IMMEDIATE`, so a writer takes the write lock when
+SQLite: each transaction that may write starts with `BEGIN IMMEDIATE`, so a writer takes the write lock when
 it starts rather than upgrading to it half-way (two deferred transactions that both read, then
 both want to write, make one fail with "database is locked"); a second process waits for the
 lock (busy timeout) instead of failing. PostgreSQL: the migrations run under a transaction-level
@@ -18,7 +18,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
@@ -28,6 +28,7 @@ from iprules.store.location import shown
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_SECONDS = 600  # how long a recording waits for another process's (SQLite)
+READING = "iprules_reading"
 _MIGRATION_LOCK = 0x69707275  # "ipru": the advisory lock key of the migrations (PostgreSQL)
 
 
@@ -41,6 +42,12 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
+def reading(engine: Engine) -> Connection:
+    """A connection that only reads: on SQLite its transactions do not take the write lock, so
+    `iprules history` runs while a check is being recorded (it sees the checks committed)."""
+    return engine.connect().execution_options(**{READING: True})
+
+
 def make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_SECONDS})
@@ -52,7 +59,9 @@ def make_engine(url: URL) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin_immediate(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            # a reader (`reading`) begins deferred: it never waits for a recording under way
+            deferred = connection.get_execution_options().get(READING, False)
+            connection.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, poolclass=NullPool)

@@ -11,12 +11,13 @@ from sqlalchemy import Engine, select
 from iprules.check import InputFile
 from iprules.store.errors import StoreError
 from iprules.store.model import StoredCheck, StoredFinding
+from iprules.store.open import reading
 from iprules.store.schema import checks, findings, inputs
 
 
 def list_checks(engine: Engine) -> list[StoredCheck]:
     """Every recorded check, oldest first."""
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         files: dict[int, list[InputFile]] = {}
         for row in connection.execute(select(inputs).order_by(inputs.c.check_id, inputs.c.position)):
             files.setdefault(row.check_id, []).append(
@@ -29,7 +30,7 @@ def list_checks(engine: Engine) -> list[StoredCheck]:
 
 
 def get_check(engine: Engine, check_id: int) -> StoredCheck:
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         row = connection.execute(select(checks).where(checks.c.id == check_id)).one_or_none()
         if row is None:
             raise StoreError(
@@ -48,7 +49,7 @@ def get_check(engine: Engine, check_id: int) -> StoredCheck:
 def load_findings(engine: Engine, check_id: int) -> list[StoredFinding]:
     """A recorded check's findings, in the report's order."""
     get_check(engine, check_id)
-    with engine.connect() as connection:
+    with reading(engine) as connection:
         rows = connection.execute(
             select(findings).where(findings.c.check_id == check_id).order_by(findings.c.position)
         )

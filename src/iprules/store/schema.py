@@ -76,3 +76,22 @@ findings = Table(
     Index("findings_by_id", "finding_id"),
     Index("findings_by_case", "check_id", "case_id"),
 )
+
+rectifications = Table(
+    "rectifications",
+    metadata,
+    Column("check_id", Integer, ForeignKey("checks.id", ondelete="CASCADE"), primary_key=True),
+    Column("finding_id", String(40), primary_key=True),
+    Column("case_id", Text, nullable=False),
+    Column("rule", String(200), nullable=False),
+    Column("clauses", JSON, nullable=False),
+    Column("problem", Text, nullable=False),  # the finding's messages, in Chinese
+    Column("unit", Text, nullable=True),
+    Column("person", Text, nullable=True),
+    Column("due", Date, nullable=True),
+    Column("due_note", Text, nullable=True),  # why there is no due date (a year outside the calendar)
+    Column("status", String(20), nullable=False),  # open, rectified, verified (overdue is derived)
+    Column("note", Text, nullable=True),  # what the unit says it did
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("verified_by", Integer, ForeignKey("checks.id"), nullable=True),  # the later check
+)
