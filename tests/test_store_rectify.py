@@ -191,3 +191,13 @@ def test_a_later_check_verifies_what_it_no_longer_finds_and_open_items_fall_over
     assert all(i.state(after) == "verified" for i in items if i.status == "verified")
     code, out, _ = run(capsys, "rectify", "list", "--db", opened, "--as-of", after.isoformat())
     assert out.count("逾期") == len(items) - 2 and out.count("已复查") == 2
+
+
+def test_an_export_never_overwrites_a_register(
+    opened: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = tmp_path / "整改台账.xlsx"
+    book.write_bytes(b"filled in by a unit")
+    code, _, err = run(capsys, "rectify", "export", str(book), "--db", opened)
+    assert code == 2 and "文件已存在" in err
+    assert book.read_bytes() == b"filled in by a unit"

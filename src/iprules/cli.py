@@ -969,6 +969,11 @@ def _rectify_export(store: Any, args: argparse.Namespace, lang: Lang) -> int:
 
     if args.workbook.suffix.lower() != ".xlsx":
         raise UsageError(f"{args.workbook}：须为 .xlsx 文件", f"{args.workbook}: must be an .xlsx file")
+    if args.workbook.exists():
+        raise UsageError(
+            f"{args.workbook}：文件已存在，为免覆盖各单位已填的整改台账，请换一个文件名",
+            f"{args.workbook}: the file exists; choose another name so a filled-in register is never overwritten",
+        )
     items = register_items(store, args.check)
     write_items(items, args.workbook, args.as_of or dt.date.today())
     _say(
@@ -1002,8 +1007,6 @@ def _rectify_verify(store: Any, args: argparse.Namespace, lang: Lang) -> int:
         f"检查 #{args.check} 复查：已复查 {len(verified)} 项，仍发现 {len(still)} 项",
         f"check #{args.check}: {len(verified)} items verified, {len(still)} still found",
     )
-    for item in still:
-        print(f"  {item.check_id}/{item.finding_id} {item.case}", file=sys.stderr)
     return EXIT_OK
 
 
