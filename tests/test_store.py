@@ -328,3 +328,10 @@ def test_two_checks_recording_at_once_lose_nothing(db: str, tmp_path: Path) -> N
     assert counts == {c.recorded_by: c.finding_count for c in recorded}
     assert rows(db) == (4, sum(c.finding_count for c in recorded))
     assert len({c.id for c in recorded}) == 4
+
+
+def test_history_where_nothing_was_recorded_says_so_and_makes_no_store(tmp_path: Path) -> None:
+    done = iprules("history", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "没有检查记录库" in done.stderr and "--record" in done.stderr
+    assert not (tmp_path / "iprules.db").exists()

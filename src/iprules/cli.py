@@ -399,7 +399,9 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
             "an Excel report cannot be shown in a terminal: use --output FILE, e.g. --output report.xlsx",
         )
     policy = _load(args)
-    store = _open_store(args) if args.record else None  # a bad --db fails before the check runs
+    store = (
+        _open_store(args, existing=False) if args.record else None
+    )  # a bad --db fails before the check runs
     progress = _ProgressBar(lang)
     try:
         checked = check_stream(
@@ -724,11 +726,12 @@ def _store_commands(
     _rectify_command(command, say)
 
 
-def _open_store(args: argparse.Namespace) -> Any:
+def _open_store(args: argparse.Namespace, existing: bool = True) -> Any:
+    """The store of --db; `existing`: only one already made (all but check --record)."""
     from iprules.store import Store, StoreError
 
     try:
-        return Store.open(args.db)
+        return Store.open(args.db, existing=existing)
     except StoreError as error:
         raise UsageError(error.words.zh, error.words.en) from error
 
@@ -929,6 +932,8 @@ def _rectify_command(
 
 
 def _rectify(args: argparse.Namespace, lang: Lang) -> int:
+    from sqlalchemy.exc import DBAPIError
+
     from iprules.store import StoreError
 
     try:
@@ -936,6 +941,12 @@ def _rectify(args: argparse.Namespace, lang: Lang) -> int:
             return _RECTIFY[args.action](store, args, lang)
     except StoreError as error:
         raise UsageError(error.words.zh, error.words.en) from error
+    except DBAPIError as error:  # e.g. two imports of one register at once: nothing was written
+        reason = str(error.orig or error).strip().splitlines()[0]
+        raise UsageError(
+            f"整改台账未能写入（未改动任何内容）：{reason}",
+            f"the register could not be written (nothing changed): {reason}",
+        ) from error
 
 
 def _rectify_open(store: Any, args: argparse.Namespace, lang: Lang) -> int:

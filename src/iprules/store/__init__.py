@@ -44,9 +44,18 @@ class Store:
         self.engine: Engine = open_engine(url)
 
     @classmethod
-    def open(cls, given: str | None) -> Store:
-        """The store `--db` names (or IPRULES_DB, or ./iprules.db)."""
-        return cls(store_url(given))
+    def open(cls, given: str | None, existing: bool = False) -> Store:
+        """The store `--db` names (or IPRULES_DB, or ./iprules.db). `existing`: an SQLite file
+        that is not there is an error rather than a new, empty store (for the commands that
+        only read what was recorded)."""
+        url = store_url(given)
+        if existing and url.get_backend_name() == "sqlite" and not os.path.exists(str(url.database)):
+            raise StoreError(
+                f"没有检查记录库 {url.database}：先用 iprules check … --record 记录检查，或用 --db 指明记录库",
+                f"there is no store of checks at {url.database}: record a check first with "
+                "iprules check … --record, or name the store with --db",
+            )
+        return cls(url)
 
     def record(
         self,
