@@ -385,7 +385,7 @@ def _finish(
     # the roster is complete only now: cases are checked after every file has been read
     found = FindingSpool()
     try:
-        run = checker.run(intake.spool, policy.rules, reference, found, progress)
+        run = checker.run(intake.spool, policy.rules, reference, found, progress, policy_name=policy.name)
     except BaseException:
         found.close()
         raise

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from iprules.engine import Match
 from iprules.facts import CaseFacts, field_spec
+from iprules.finding_id import FindingIds, numbered
 from iprules.i18n import Text
 from iprules.ledger.source import Source
 from iprules.policy.compile import CompiledPolicy, alternative_of
@@ -53,6 +54,8 @@ class Finding(BaseModel):
     # rejected rows this finding could have read (iprules.unread): its verdict is 无法判定
     # because of them (branch UNREAD_BRANCH), or stands with this mark
     affected_by: tuple[Source, ...] = ()
+    # the same finding on the same case has the same id in every check (iprules.finding_id)
+    id: str = ""
 
     def sort_key(self) -> tuple[Any, ...]:
         # the messages last: two findings of one rule may stand on the same records (two
@@ -116,6 +119,7 @@ def finding_from_values(
     branch: str,
     interpretations: tuple[str, ...],
     affected_by: tuple[Source, ...] = (),
+    finding_id: str = "",
 ) -> Finding:
     """A finding from parts that are already models (the rule's, or made by `assemble`)."""
     finding = Finding(
@@ -129,6 +133,7 @@ def finding_from_values(
         interpretations=interpretations,
         evidence=evidence,
         affected_by=affected_by,
+        id=finding_id,
     )
     return share_fields_set(finding, _FINDING_FIELDS)
 
@@ -157,9 +162,12 @@ def assemble(
     rules: list[Rule],
     compiled: CompiledPolicy,
     unread: Unread | None = None,
+    finding_ids: FindingIds | None = None,
 ) -> list[Finding]:
     """`unread`: the case's rows that could not be read, which may turn a verdict into
-    无法判定 or mark it (`iprules.unread`)."""
+    无法判定 or mark it (`iprules.unread`). `finding_ids` names the findings from the case's records
+    (`iprules.finding_id`); without it they are named by their records' places."""
+    name = finding_ids if finding_ids is not None else FindingIds("", ())
     by_id = {fact["id"]: fact for fact in case.facts}
     rule_by_id = {rule.id: rule for rule in rules}
     subjects: dict[str, set[tuple[str, ...]]] = defaultdict(set)
@@ -200,7 +208,27 @@ def assemble(
                 branch = UNREAD_BRANCH
             findings.append(
                 finding_from_values(
-                    case.case, judged, rule, notes + messages, tuple(sources), branch, readings, affected_by
+                    case.case,
+                    judged,
+                    rule,
+                    notes + messages,
+                    tuple(sources),
+                    branch,
+                    readings,
+                    affected_by,
+                    name(case.case, rule.id, branch, sources),
                 )
             )
-    return sorted(findings, key=Finding.sort_key)
+    return _distinct_ids(sorted(findings, key=Finding.sort_key))
+
+
+def _distinct_ids(findings: list[Finding]) -> list[Finding]:
+    """Two findings of a case that would share an id (`iprules.finding_id.numbered`)."""
+    ids = [finding.id for finding in findings]
+    if len(set(ids)) == len(ids):
+        return findings
+    order = [tuple(m.zh for m in finding.messages) for finding in findings]
+    return [
+        f if f.id == new else share_fields_set(f.model_copy(update={"id": new}), _FINDING_FIELDS)
+        for f, new in zip(findings, numbered(ids, order), strict=True)
+    ]

@@ -34,6 +34,7 @@ from iprules.cases import CaseSpool, Group, read_partition, unpack_record
 from iprules.engine import Engine
 from iprules.facts import Reference, case_facts
 from iprules.facts.service import calendar_years
+from iprules.finding_id import FindingIds
 from iprules.findings import Finding, assemble, finding_from_values, message
 from iprules.i18n import Text
 from iprules.ledger.entry import Entry
@@ -82,9 +83,10 @@ def capped_jobs(requested: int | None) -> tuple[int, str | None]:
 class CaseChecker:
     """One process's engine for one policy and roster."""
 
-    def __init__(self, rules: list[Rule], reference: Reference) -> None:
+    def __init__(self, rules: list[Rule], reference: Reference, policy_name: str = "") -> None:
         self.rules = rules
         self.reference = reference
+        self.policy_name = policy_name  # part of every finding's id (iprules.finding_id)
         self.compiled: CompiledPolicy = compile_rules(rules)
         self.engine = Engine.for_policy(self.compiled)
 
@@ -93,7 +95,8 @@ class CaseChecker:
         facts = case_facts(case, entries, self.reference)
         unread = Unread(tuple(rejected), self._conflicts(facts.facts))
         matches = self.engine.run_case(case, facts.facts)
-        return assemble(facts, matches, self.rules, self.compiled, unread or None)
+        ids = FindingIds(self.policy_name, entries)
+        return assemble(facts, matches, self.rules, self.compiled, unread or None, ids)
 
     def _conflicts(self, facts: list[dict[str, Any]]) -> tuple[Rejection, ...]:
         """The roster's conflicting rows about anyone this case's facts name."""
@@ -190,6 +193,7 @@ def pack_finding(finding: Finding) -> PackedFinding:
         finding.branch,
         finding.interpretations,
         tuple((s.file, s.line, s.sheet) for s in finding.affected_by),
+        finding.id,
     )
 
 
@@ -220,8 +224,8 @@ def _pool_task(task: tuple[bytes, list[Group] | Path]) -> PackedBatch:
     global _context
     blob, batch = task
     if _context is None or _context[0] != blob:
-        rules, reference = pickle.loads(blob)
-        _context = (blob, CaseChecker(rules, reference))
+        rules, reference, policy_name = pickle.loads(blob)
+        _context = (blob, CaseChecker(rules, reference, policy_name))
     checker = _context[1]
     groups = read_partition(batch) if isinstance(batch, Path) else batch
     result = check_groups(checker, groups)
@@ -275,6 +279,7 @@ class Checker:
         reference: Reference,
         found: FindingSpool,
         progress: Progress | None = None,
+        policy_name: str = "",
     ) -> Run:
         """Every case's findings go to `found` (read back sorted by case; each case's own in
         `assemble`'s order); returns the rest of what the cases gave."""
@@ -285,7 +290,7 @@ class Checker:
         total = spool.items
         try:
             if self._pool is None:
-                checker = CaseChecker(rules, reference)
+                checker = CaseChecker(rules, reference, policy_name)
                 for batch in spool.batches(BATCH):
                     result = check_groups(
                         checker, read_partition(batch) if isinstance(batch, Path) else batch
@@ -299,7 +304,7 @@ class Checker:
                     if progress is not None:
                         progress(done, total)
             else:
-                blob = pickle.dumps((rules, reference), protocol=pickle.HIGHEST_PROTOCOL)
+                blob = pickle.dumps((rules, reference, policy_name), protocol=pickle.HIGHEST_PROTOCOL)
                 tasks: Iterable[tuple[bytes, list[Group] | Path]] = (
                     (blob, batch) for batch in spool.batches(BATCH)
                 )
@@ -340,7 +345,7 @@ def _unpack_finding(
     texts: dict[tuple[str, str], Text],
     sources: dict[tuple[str, int, str | None], Source],
 ) -> Finding:
-    case, verdict, rule_id, messages, evidence, branch, readings, affected_by = packed
+    case, verdict, rule_id, messages, evidence, branch, readings, affected_by, finding_id = packed
 
     def place(packed: tuple[str, int, str | None]) -> Source:
         return _interned(sources, packed, lambda s: Source(file=s[0], line=s[1], sheet=s[2]))  # type: ignore[no-any-return]
@@ -354,6 +359,7 @@ def _unpack_finding(
         branch,
         readings,
         tuple(place(s) for s in affected_by),
+        finding_id,
     )
 
 

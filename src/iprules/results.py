@@ -19,7 +19,8 @@ from operator import itemgetter
 from typing import IO, TypeAlias
 
 # (case, verdict, rule id, messages as (zh, en), evidence as (file, line, sheet), branch,
-# interpretations cited, the rejected rows it could have read as (file, line, sheet))
+# interpretations cited, the rejected rows it could have read as (file, line, sheet), its stable
+# id (iprules.finding_id))
 PackedSource: TypeAlias = tuple[str, int, str | None]
 PackedFinding: TypeAlias = tuple[
     str,
@@ -30,6 +31,7 @@ PackedFinding: TypeAlias = tuple[
     str,
     tuple[str, ...],
     tuple[PackedSource, ...],
+    str,
 ]
 PackedCase: TypeAlias = tuple[str, list[PackedFinding]]
 

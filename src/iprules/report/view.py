@@ -48,6 +48,7 @@ def visible(value: object) -> str:
 def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]:
     clauses = policy.clause_by_id
     return {
+        "id": finding.id,
         "case": finding.case,
         "verdict": finding.verdict,
         "verdict_label": VERDICT_WORDS[finding.verdict](lang),
@@ -114,11 +115,12 @@ class PackedView:
         return readings
 
     def __call__(self, packed: PackedFinding) -> dict[str, Any]:
-        case, verdict, rule_id, messages, evidence, branch, names, affected_by = packed
+        case, verdict, rule_id, messages, evidence, branch, names, affected_by, finding_id = packed
         title, clauses = self._rule_parts(rule_id)
         readings = self._cited(names)
         zh = self._lang == "zh"
         return {
+            "id": finding_id,
             "case": case,
             "verdict": verdict,
             "verdict_label": self._labels[verdict],

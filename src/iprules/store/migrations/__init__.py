@@ -1,0 +1,1 @@
+"""Alembic migrations of the store of checks, shipped with the package and run on open."""
