@@ -4,7 +4,6 @@ that what it shows is what `iprules check` finds."""
 from __future__ import annotations
 
 import datetime as dt
-
 import io
 import json
 import re
@@ -14,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-from markupsafe import escape
 import pytest
+from markupsafe import escape
 from starlette.testclient import TestClient
 
 from iprules.check import Report, check
@@ -40,7 +39,9 @@ def csrf(client: TestClient, path: str = "/") -> str:
     return found.group(1)
 
 
-def upload(client: TestClient, *files: tuple[str, bytes], policy: str = "maojian", token: str | None = None) -> str:
+def upload(
+    client: TestClient, *files: tuple[str, bytes], policy: str = "maojian", token: str | None = None
+) -> str:
     """Send ledgers; the check's page (its URL)."""
     answer = client.post(
         "/check",
@@ -55,7 +56,7 @@ def upload(client: TestClient, *files: tuple[str, bytes], policy: str = "maojian
 def wait(client: TestClient, url: str, seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        text = client.get(url).text
+        text: str = client.get(url).text
         if 'http-equiv="refresh"' not in text:
             return text
         time.sleep(0.2)
@@ -85,7 +86,9 @@ def example(client: TestClient) -> str:
 def test_the_result_reconciles_as_the_cli_does(client: TestClient, example: str, expected: Report) -> None:
     page = client.get(example).text
     s = expected.summary
-    assert f"读取记录 {s.records_read} 条 = 已检查 {s.records_checked} 条 + 拒收 {s.records_rejected} 条" in page
+    assert (
+        f"读取记录 {s.records_read} 条 = 已检查 {s.records_checked} 条 + 拒收 {s.records_rejected} 条" in page
+    )
     for verdict, count in s.findings.items():
         assert re.search(rf'id="total-{verdict}"[^>]*>[^<]*<b>{count}</b>', page), verdict
 
@@ -170,7 +173,9 @@ def test_a_person_filter_keeps_only_the_cases_that_name_them(client: TestClient,
         assert f"首问责任人 {name}" in page
 
 
-def test_the_xlsx_download_reads_back_with_every_finding(client: TestClient, example: str, expected: Report) -> None:
+def test_the_xlsx_download_reads_back_with_every_finding(
+    client: TestClient, example: str, expected: Report
+) -> None:
     answer = client.get(example + "/report.xlsx")
     assert answer.status_code == 200
     assert "attachment" in answer.headers["content-disposition"]
@@ -179,13 +184,21 @@ def test_the_xlsx_download_reads_back_with_every_finding(client: TestClient, exa
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(expected.findings)
     assert Counter(row[1] for row in rows) == Counter(
-        {"违规": expected.summary.findings["violation"], "无法判定": expected.summary.findings["undetermined"], "合规": expected.summary.findings["compliant"]}
+        {
+            "违规": expected.summary.findings["violation"],
+            "无法判定": expected.summary.findings["undetermined"],
+            "合规": expected.summary.findings["compliant"],
+        }
     )
     places = {str(place) for row in rows for place in str(row[6] or "").split("\n") if place}
-    assert places and all(place.startswith("台账.xlsx:") for place in places), "named as uploaded, no server path"
+    assert places and all(place.startswith("台账.xlsx:") for place in places), (
+        "named as uploaded, no server path"
+    )
 
 
-def test_the_json_and_html_downloads_are_the_cli_s_report(client: TestClient, example: str, expected: Report) -> None:
+def test_the_json_and_html_downloads_are_the_cli_s_report(
+    client: TestClient, example: str, expected: Report
+) -> None:
     report = json.loads(client.get(example + "/report.json").content)
     assert report["summary"] == expected.summary.model_dump()
     assert [i["file"] for i in report["inputs"]] == ["台账.xlsx"]
@@ -253,7 +266,9 @@ def test_an_unknown_policy_or_date_is_a_form_error(client: TestClient) -> None:
     files = [("files", ("台账.xlsx", EXAMPLE.read_bytes(), "application/octet-stream"))]
     bad = client.post("/check", data={"csrf": token, "policy": "../maojian", "as_of": AS_OF}, files=files)
     assert bad.status_code == 400 and "未知的政策" in bad.text
-    late = client.post("/check", data={"csrf": token, "policy": "maojian", "as_of": "25/11/2026"}, files=files)
+    late = client.post(
+        "/check", data={"csrf": token, "policy": "maojian", "as_of": "25/11/2026"}, files=files
+    )
     assert late.status_code == 400 and "YYYY-MM-DD" in late.text
 
 
@@ -326,7 +341,9 @@ def test_with_a_password_nothing_answers_without_it(tmp_path: Path) -> None:
         wrong = client.post("/login", data={"csrf": token, "password": "guess", "next": "/"})
         assert wrong.status_code == 401 and "密码不正确" in wrong.text
         right = client.post(
-            "/login", data={"csrf": token, "password": "correct horse", "next": "//evil.example/"}, follow_redirects=False
+            "/login",
+            data={"csrf": token, "password": "correct horse", "next": "//evil.example/"},
+            follow_redirects=False,
         )
         assert right.status_code == 303 and right.headers["location"] == "/"
         assert client.get("/").status_code == 200

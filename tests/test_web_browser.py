@@ -66,7 +66,9 @@ def server() -> Iterator[str]:
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"iprules serve did not start: {process.stderr.read() if process.stderr else ''}") from None
+                    raise AssertionError(
+                        f"iprules serve did not start: {process.stderr.read().decode() if process.stderr else ''}"
+                    ) from None
                 time.sleep(0.2)
         yield url
     finally:
@@ -81,7 +83,13 @@ def browser(server: str) -> Iterator[Any]:
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+    ):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(60)
@@ -101,7 +109,9 @@ def _wait_for(browser: Any, css: str, seconds: float = 60) -> Any:
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(browser, seconds).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
+    return WebDriverWait(browser, seconds).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))
+    )
 
 
 def _shot(browser: Any, name: str, whole: bool = True) -> Path:
@@ -147,7 +157,9 @@ def test_the_uploaded_example_shows_the_cli_s_counts(browser: Any, result_url: s
     _shot(browser, "2-result")
 
 
-def test_filtering_by_verdict_leaves_only_that_verdict(browser: Any, result_url: str, expected: Report) -> None:
+def test_filtering_by_verdict_leaves_only_that_verdict(
+    browser: Any, result_url: str, expected: Report
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -156,7 +168,9 @@ def test_filtering_by_verdict_leaves_only_that_verdict(browser: Any, result_url:
     browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
     _wait_for(browser, ".active-filters")
     assert "verdict=undetermined" in browser.current_url, "the filter is in the link, to be shared"
-    verdicts = {e.get_attribute("data-verdict") for e in browser.find_elements(By.CSS_SELECTOR, "article.finding")}
+    verdicts = {
+        e.get_attribute("data-verdict") for e in browser.find_elements(By.CSS_SELECTOR, "article.finding")
+    }
     assert verdicts == {"undetermined"}
     shown = browser.find_elements(By.CSS_SELECTOR, "article.finding")
     assert len(shown) == min(50, expected.summary.findings["undetermined"])

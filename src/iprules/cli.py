@@ -258,7 +258,9 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
             "the whole network) requires an access password",
         ),
     )
-    serve_cmd.add_argument("--port", type=int, default=8000, help=say("端口（默认 8000）", "port (default 8000)"))
+    serve_cmd.add_argument(
+        "--port", type=int, default=8000, help=say("端口（默认 8000）", "port (default 8000)")
+    )
     serve_cmd.add_argument(
         "--password",
         default=None,
@@ -273,7 +275,9 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         type=_jobs,
         default=100,
         metavar="MB",
-        help=say("一次上传的总大小上限（默认 100 MB）", "limit of one upload, all files together (default 100 MB)"),
+        help=say(
+            "一次上传的总大小上限（默认 100 MB）", "limit of one upload, all files together (default 100 MB)"
+        ),
     )
     serve_cmd.add_argument(
         "--keep-minutes",

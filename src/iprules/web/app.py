@@ -66,12 +66,20 @@ def find_policies(rules: Path) -> dict[str, Policy]:
 async def _not_found(request: Request, error: Exception) -> Response:
     status = error.status_code if isinstance(error, HTTPException) else 404
     key = "not_found" if status == 404 else "refused"
-    return page(request, "error.html", status=status, title=key, hint="not_found_hint" if status == 404 else None)
+    return page(
+        request, "error.html", status=status, title=key, hint="not_found_hint" if status == 404 else None
+    )
 
 
 async def _too_large(request: Request, error: Exception) -> Response:
     settings: Settings = request.app.state.settings
-    return page(request, "error.html", status=413, title="refused", message=("too_large", {"mb": settings.max_upload_mb}))
+    return page(
+        request,
+        "error.html",
+        status=413,
+        title="refused",
+        message=("too_large", {"mb": settings.max_upload_mb}),
+    )
 
 
 async def _failed(request: Request, error: Exception) -> Response:

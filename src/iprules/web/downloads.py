@@ -41,7 +41,9 @@ async def report(request: Request) -> Response:
     try:
         path = await run_in_threadpool(jobs.render, result.job, form, lang)
     except RenderFailed as failed:
-        return page(request, "error.html", status=500, title="render_failed", detail=failed.error.get(lang, ""))
+        return page(
+            request, "error.html", status=500, title="render_failed", detail=failed.error.get(lang, "")
+        )
     name = f"{'检查报告' if lang == 'zh' else 'report'}-{result.head.as_of.isoformat()}.{form}"
     return FileResponse(path, media_type=MEDIA[form], headers=_attachment(name))
 
@@ -60,4 +62,8 @@ async def template(request: Request) -> Response:
             return path.read_bytes()
 
     data = await run_in_threadpool(build)
-    return Response(data, media_type=MEDIA["xlsx"], headers=_attachment("台账模板.xlsx" if lang == "zh" else "ledger-template.xlsx"))
+    return Response(
+        data,
+        media_type=MEDIA["xlsx"],
+        headers=_attachment("台账模板.xlsx" if lang == "zh" else "ledger-template.xlsx"),
+    )

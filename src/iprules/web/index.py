@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from iprules.ledger.columns import columns, show
+from iprules.ledger.columns import Column, columns, show
 from iprules.ledger.entry import Entry
 from iprules.ledger.read import read_ledger
 from iprules.ledger.record import CaseRecord
@@ -74,26 +74,34 @@ def write_index(path: Path, findings: Iterable[PackedFinding], ledgers: Sequence
 
 
 def _records(ledgers: Sequence[Path], tags: set[tuple[str, str, str]]) -> Iterator[tuple[str, bytes, bytes]]:
+    # a kind's columns, and the role of each, worked out once (`columns` reads the model each time)
+    known: dict[str, list[tuple[Column, str | None]]] = {}
     for ledger in ledgers:
         for item in read_ledger(ledger):
             if not isinstance(item, Entry):
                 continue
             record = item.record
             kind = str(getattr(record, "type", ""))
+            if kind not in known:
+                known[kind] = [
+                    (
+                        column,
+                        "unit" if column.policy_list == "units" else PERSON_FIELDS.get((kind, column.name)),
+                    )
+                    for column in columns(kind)
+                ]
             shown: dict[str, list[tuple[str, str]]] = {"zh": [], "en": []}
-            for column in columns(kind):
+            for column, role in known[kind]:
                 value = getattr(record, column.name, None)
+                if value is None or value == []:
+                    continue
                 for lang, cells in shown.items():
                     text = show(column, value, lang)
                     if text:
                         cells.append((column.header(lang), text))
-                if isinstance(record, CaseRecord) and value:
-                    role = (
-                        "unit" if column.policy_list == "units" else PERSON_FIELDS.get((kind, column.name))
-                    )
-                    if role is not None:
-                        for name in value if isinstance(value, list) else [value]:
-                            tags.add((record.case, role, str(name)))
+                if role is not None and isinstance(record, CaseRecord):
+                    for name in value if isinstance(value, list) else [value]:
+                        tags.add((record.case, role, str(name)))
             yield str(item.source), orjson.dumps(shown["zh"]), orjson.dumps(shown["en"])
 
 
@@ -182,7 +190,9 @@ class Index:
 
     def verdict_counts(self, filters: Filters) -> dict[str, int]:
         where = self._where(filters)
-        rows = self._db.execute(f"SELECT verdict, count(*) FROM finding{where.text()} GROUP BY verdict", where.args)
+        rows = self._db.execute(
+            f"SELECT verdict, count(*) FROM finding{where.text()} GROUP BY verdict", where.args
+        )
         counts = dict.fromkeys(VERDICTS, 0)
         counts.update({verdict: count for verdict, count in rows})
         return counts
@@ -243,7 +253,9 @@ class Index:
         return found
 
     def has_case(self, case: str) -> bool:
-        return self._db.execute("SELECT 1 FROM finding WHERE case_id = ? LIMIT 1", [case]).fetchone() is not None
+        return (
+            self._db.execute("SELECT 1 FROM finding WHERE case_id = ? LIMIT 1", [case]).fetchone() is not None
+        )
 
     def records(self, sources: Iterable[str], lang: str) -> dict[str, list[tuple[str, str]]]:
         """The cells of the records at these places (file:line or file:sheet!row)."""
@@ -255,8 +267,8 @@ class Index:
             rows = self._db.execute(
                 f"SELECT source, {column} FROM record WHERE source IN ({','.join('?' * len(chunk))})", chunk
             )
-            found.update({source: [tuple(cell) for cell in orjson.loads(blob)] for source, blob in rows})
-        return found  # type: ignore[return-value]  # pairs of str, as written
+            found.update({source: [(str(h), str(v)) for h, v in orjson.loads(blob)] for source, blob in rows})
+        return found
 
 
 def _counted(row: Sequence[Any]) -> dict[str, Any]:

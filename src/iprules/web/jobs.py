@@ -193,7 +193,16 @@ class Jobs:
                 return target
             with self._gate, (job.folder / worker.LOG).open("ab") as log:
                 code = subprocess.run(
-                    [sys.executable, "-m", "iprules.web.worker", "render", str(job.folder), form, lang, str(target)],
+                    [
+                        sys.executable,
+                        "-m",
+                        "iprules.web.worker",
+                        "render",
+                        str(job.folder),
+                        form,
+                        lang,
+                        str(target),
+                    ],
                     cwd=job.ledgers,
                     stdout=log,
                     stderr=log,

@@ -104,7 +104,9 @@ class RequirePassword:
             await self.app(scope, receive, send)
             return
         if scope["method"] in ("GET", "HEAD"):
-            wanted = scope["path"] + (("?" + scope["query_string"].decode("latin-1")) if scope["query_string"] else "")
+            wanted = scope["path"] + (
+                ("?" + scope["query_string"].decode("latin-1")) if scope["query_string"] else ""
+            )
             response: Any = RedirectResponse(f"/login?next={quote(wanted, safe='')}", status_code=303)
         else:
             response = PlainTextResponse(
@@ -121,7 +123,11 @@ class RequirePassword:
         for name, value in scope.get("headers", []):
             if name == b"authorization":
                 kind, _, token = value.decode("latin-1").partition(" ")
-                if kind.lower() == "bearer" and self.password and password_matches(token.strip(), self.password):
+                if (
+                    kind.lower() == "bearer"
+                    and self.password
+                    and password_matches(token.strip(), self.password)
+                ):
                     return True
         return False
 

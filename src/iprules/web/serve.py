@@ -57,7 +57,9 @@ def chosen_password(given: str | None, host: str) -> str | None:
     return password
 
 
-def serve(host: str, port: int, password: str | None, max_upload_mb: int, keep_minutes: int, lang: str) -> None:
+def serve(
+    host: str, port: int, password: str | None, max_upload_mb: int, keep_minutes: int, lang: str
+) -> None:
     import uvicorn
 
     from iprules.web.app import Settings, create_app
@@ -66,7 +68,13 @@ def serve(host: str, port: int, password: str | None, max_upload_mb: int, keep_m
     app = create_app(Settings(password=secret, max_upload_mb=max_upload_mb, ttl=keep_minutes * 60.0))
     shown = f"[{host}]" if ":" in host else host
     if lang == "zh":
-        print(f"iprules 工作台：http://{shown}:{port}/ （按 Ctrl-C 停止）" + ("；已设访问密码" if secret else ""))
+        print(
+            f"iprules 工作台：http://{shown}:{port}/ （按 Ctrl-C 停止）"
+            + ("；已设访问密码" if secret else "")
+        )
     else:
-        print(f"iprules workbench: http://{shown}:{port}/ (Ctrl-C stops it)" + ("; access password set" if secret else ""))
+        print(
+            f"iprules workbench: http://{shown}:{port}/ (Ctrl-C stops it)"
+            + ("; access password set" if secret else "")
+        )
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from iprules.i18n import Lang
 from iprules.report.view import PackedView, rule_clause_totals
 from iprules.results import PackedFinding
-from iprules.web.index import ROLES, VERDICTS, Filters, Index
+from iprules.web.index import ROLES, VERDICTS, Filters
 from iprules.web.render import lang_of, page
 from iprules.web.result_page import Finished, finished, problems, source_of
 
@@ -44,7 +44,8 @@ def shown(found: list[PackedFinding], result: Finished, lang: Lang) -> list[dict
     records = result.index.records(places, lang)
     for finding in items:
         finding["records"] = [
-            {"place": source_of(item), "cells": records.get(source_of(item), [])} for item in finding["evidence"]
+            {"place": source_of(item), "cells": records.get(source_of(item), [])}
+            for item in finding["evidence"]
         ]
         finding["unread"] = [source_of(item) for item in finding["affected_by"]]
     return items
@@ -189,4 +190,3 @@ async def rejections(request: Request) -> Response:
         first=offset + 1 if items else 0,
         last=offset + min(ROWS_PER_PAGE, len(items) - offset),
     )
-
