@@ -362,3 +362,14 @@ def test_another_address_than_loopback_needs_a_password(monkeypatch: pytest.Monk
         chosen_password("short", "0.0.0.0")
     monkeypatch.setenv("IPRULES_PASSWORD", "a long enough secret")
     assert chosen_password(None, "10.0.0.5") == "a long enough secret"
+
+
+def test_an_upload_that_hides_its_size_is_refused_as_it_grows(client: TestClient) -> None:
+    def body() -> Iterator[bytes]:
+        yield b'--b\r\nContent-Disposition: form-data; name="files"; filename="x.jsonl"\r\n\r\n'
+        for _ in range(40):
+            yield b"x" * 100_000  # 4 MB, with no Content-Length to say so
+        yield b"\r\n--b--\r\n"
+
+    answer = client.post("/check", content=body(), headers={"content-type": "multipart/form-data; boundary=b"})
+    assert answer.status_code == 413 and "2 MB" in answer.text
