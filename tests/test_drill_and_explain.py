@@ -47,3 +47,28 @@ def test_explain_shows_one_cases_reasoning_and_the_rules_that_did_not_apply(
     assert "【违规】" in out and "王建国（副局长）" in out and "examples/台账.jsonl:" in out
     assert "不适用的规则" in out and "key-enterprise-patent-dispute-unit" in out
     assert "MJ-2026-004" not in out
+
+
+def test_explain_lists_the_derived_facts_the_rules_saw_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    from iprules.facts import FACT_TYPES, field_spec
+
+    code = main(["explain", "MJ-2026-102", str(ROOT / "examples" / "台账.jsonl"), "--as-of", "2026-11-25"])
+    out = capsys.readouterr().out
+    assert code == 0
+    facts = out.split("规则所见的事实", 1)[1]
+    assert FACT_TYPES["service"].about.zh in facts and "examples/台账.jsonl:46" in facts
+    due = field_spec("service", "due_day")
+    timely = field_spec("service", "timing")
+    assert due is not None and timely is not None
+    # three working days after 2026-09-29, across the National Day holiday
+    assert f"{due.about.zh}：2026-10-09" in facts
+    assert f"{timely.about.zh}：" in facts, "whether the deadline was kept is shown in words"
+    assert "due_day" not in facts and "'late'" not in facts
+
+
+def test_explain_in_english_names_facts_and_readings_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["explain", "MJ-2026-102", str(ROOT / "examples" / "台账.jsonl"), "--as-of", "2026-11-25"]
+    assert main([*args, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "The facts the rules saw" in out and "deadline (the N-th working day after): 2026-10-09" in out
+    assert "Readings (" in out and "s2.1-clock" in out

@@ -7,8 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from iprules.check import check
+from iprules.cli import main
+from iprules.facts.base import Reference, staff_fields
+from iprules.facts.commitment import _phone_published
+from iprules.ledger.model import StaffRecord
+from iprules.ledger.template import LISTS_SHEET
 from iprules.policy.load import load_policy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +123,13 @@ def test_a_complaint_a_supervision_office_took_and_judged_itself_breaks_s4_7(
 def test_applicants_and_requests_under_5(verdicts: dict[tuple[str, str], set[str]]) -> None:
     assert verdicts[("MJ-2026-211", "applicant-risk-training")] == {"violation"}
     assert verdicts[("MJ-2026-212", "applicant-risk-training")] == {"undetermined"}  # its year is not over
-    assert verdicts[("MJ-2026-221", "key-enterprise-support-provided")] == {"violation"}
+    # recorded 否 in 2026: not provided yet, and the year of the request is not over (s5-requests-by-year-end)
+    assert verdicts[("MJ-2026-221", "key-enterprise-support-provided")] == {"undetermined"}
+    # asked for in 2025 and still 否: the year of the request is over
+    assert verdicts[("MJ-2025-221", "key-enterprise-support-provided")] == {"violation"}
+    assert verdicts[("MJ-2025-223", "key-enterprise-trade-protection-provided")] == {"violation"}
+    assert verdicts[("MJ-2025-225", "key-enterprise-dispute-consulting-provided")] == {"violation"}
+    assert verdicts[("MJ-2025-227", "platform-infringement-consulting-provided")] == {"violation"}
     assert verdicts[("MJ-2026-226", "platform-infringement-consulting-provided")] == {"compliant"}
     assert verdicts[("MJ-2026-210", "applicant-risk-training")] == {"compliant"}  # trained in 2025, its year
     assert verdicts[("送政策进企业-2025", "policy-outreach-held")] == {"compliant"}
@@ -142,3 +154,55 @@ def test_key_enterprise_disputes_under_5_4(verdicts: dict[tuple[str, str], set[s
     assert verdicts[("MJ-2026-232", "key-enterprise-case-speed")] == {
         "compliant"
     }  # a counterfeit report, 27 days
+
+
+def test_the_roster_records_a_party_group_seat_beside_the_ranked_post(tmp_path: Path) -> None:
+    """党组成员 is a party post, not an administrative position: the template's roster offers it
+    in its own 党组职务 column (from the policy's party_group_posts), 二 ranks the 职务 alone, and
+    四.2 counts the seat."""
+    policy = load_policy(ROOT / "rules" / "maojian")
+    path = tmp_path / "模板.xlsx"
+    assert main(["template", str(path)]) == 0
+    book = load_workbook(path)
+    header = [cell.value for cell in book["人员"][1]]
+    assert "党组职务" in header and "党组成员" not in policy.positions
+    lists = book[LISTS_SHEET]
+    column = next(col for col in lists.iter_cols() if col[0].value == "staff.party_post")
+    assert [cell.value for cell in column[1:] if cell.value] == policy.parameters["party_group_posts"]
+
+    clerk = StaffRecord(type="staff", name="何平", position="科员", party_post="党组成员")
+    reference = Reference(positions=policy.positions, units=policy.units, roster={"何平": clerk})
+    assert staff_fields("何平", reference)["rank"] == policy.positions["科员"]  # 二: the post ranks
+
+    ledger = tmp_path / "挂联.jsonl"
+    ledger.write_text(
+        '{"type":"staff","name":"何平","position":"科员","party_post":"党组成员"}\n'
+        '{"type":"liaison","case":"名单-2026","enterprise":"甲公司","member":"何平","measures":"是"}\n'
+        '{"type":"staff","name":"赵磊","position":"科员"}\n'
+        '{"type":"liaison","case":"名单-2026b","enterprise":"乙公司","member":"赵磊","measures":"是"}\n',
+        encoding="utf-8",
+    )
+    found = {(f.case, f.rule): f.verdict for f in check([ledger], policy, dt.date(2026, 11, 25)).findings}
+    assert found[("名单-2026", "protection-list-liaison-member")] == "compliant"
+    assert found[("名单-2026b", "protection-list-liaison-member")] == "violation"
+
+
+@pytest.mark.parametrize(
+    ("published", "shown"),
+    [
+        ("0719-8693328", True),
+        ("8693328", True),  # the area code left out
+        ("0719-8693328转8001", True),  # an extension
+        ("（0719）8693328 12315", True),
+        ("07198693328", True),
+        ("１２３１５、０７１９－８６９３３２８", True),  # full-width, beside another number
+        ("12315 8693328", True),  # 12315 is another number, not an area code
+        ("0718-8693328", False),  # another area code: another number
+        ("86933281", False),  # the digits must be the whole run
+        ("0719-8693382", False),
+    ],
+)
+def test_the_complaint_phone_is_found_as_a_whole_number_whatever_the_writing(
+    published: str, shown: bool
+) -> None:
+    assert _phone_published(published, "0719-8693328") is shown

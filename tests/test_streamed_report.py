@@ -53,7 +53,7 @@ def test_streamed_reports_are_the_reports_rendered_whole(
                 == (json.dumps(json.loads(out.getvalue()), ensure_ascii=False, indent=2) + "\n").encode()
             )
             text = io.StringIO()
-            stream_text(checked.head, checked.findings(), policy, lang, text.write)
+            stream_text(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, text.write)
             assert text.getvalue() == render_text(report, policy, lang)
 
 

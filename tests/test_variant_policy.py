@@ -43,9 +43,9 @@ LEDGER = [
     {"type": "dispute", "case": "商标-张湾区局处理", "enterprise": "湖北武当山茶业有限公司", "key_enterprise": "是",
      "kind": "商标", "handled_by": "张湾区市场监管局"},
     {"type": "dispute", "case": "专利-请求配合-茅箭所配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
-     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "cooperated_by": "二堰市场监管所"},
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "date": "2026-07-15", "closed_date": "2026-09-30", "cooperated_by": "二堰市场监管所"},
     {"type": "dispute", "case": "专利-请求配合-张湾所配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
-     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "cooperated_by": "花果市场监管所"},
+     "kind": "专利", "handled_by": "十堰市知识产权保护中心", "cooperation_requested": "是", "date": "2026-07-15", "closed_date": "2026-09-30", "cooperated_by": "花果市场监管所"},
     {"type": "dispute", "case": "专利-未请求配合", "enterprise": "湖北华中车灯有限公司", "key_enterprise": "是",
      "kind": "专利", "handled_by": "十堰市知识产权保护中心"},
 ]  # fmt: skip
@@ -154,8 +154,9 @@ def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_paramet
         if any(f": {UNDECLARED}: " not in f for f in run_scenario(s, zhangwan).failures)
     }
     # s4.4 and s4.7: the office that determines and accepts service complaints is 区局's own
-    # (district_bureau), which the variant overrides
-    assert failing == {"s1.1-office", "s2.5-accept", "s4.4", "s4.7", "s5.4-routing"}
+    # (district_bureau), which the variant overrides; s4.2-pairing: a liaison must sit on 区局's
+    # own party group, so Maojian's deputy directors in the scenarios' rosters are not Zhangwan's
+    assert failing == {"s1.1-office", "s2.5-accept", "s4.2-pairing", "s4.4", "s4.7", "s5.4-routing"}
 
 
 def test_each_bureau_s_own_office_accepts_reports_about_its_first_responders(
@@ -233,3 +234,55 @@ def test_a_district_unit_of_a_policy_that_names_its_bureau_must_say_whose_it_is(
     with pytest.raises(PolicyError) as error:
         load_policy(folder)
     assert "bureau" in str(error.value)
+
+
+def test_each_bureau_s_own_office_accepts_and_determines_service_complaints(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """四.7 "区局办公室负责受理…并组织有效投诉的认定": under Zhangwan's policy its own office does,
+    and Maojian's office (still a known unit name) is another bureau's."""
+    path = tmp_path / "服务投诉.jsonl"
+    complaints = [
+        {"type": "service_complaint", "case": f"投诉-{office}", "date": "2026-10-10", "about": "刘芳",
+         "matter": "态度生硬", "accepted_by": office, "determined_by": office, "valid": "是"}
+        for office in ("茅箭区市场监管局办公室", "张湾区市场监管局办公室")
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in complaints), encoding="utf-8")
+    zhangwan, _ = verdicts(capsys, path, ZHANGWAN)
+    maojian, _ = verdicts(capsys, path, MAOJIAN)
+    for rule in ("service-complaint-accepted-by-office", "service-complaint-determined-by-office"):
+        assert zhangwan[("投诉-茅箭区市场监管局办公室", rule)] == "violation"
+        assert zhangwan[("投诉-张湾区市场监管局办公室", rule)] == "compliant"
+        assert maojian[("投诉-茅箭区市场监管局办公室", rule)] == "compliant"
+    # 四.4: only the own office's determination decides
+    conduct = "service-conduct-no-valid-complaint"
+    assert zhangwan[("投诉-张湾区市场监管局办公室", conduct)] == "violation"
+    assert zhangwan[("投诉-茅箭区市场监管局办公室", conduct)] == "undetermined"
+    assert maojian[("投诉-茅箭区市场监管局办公室", conduct)] == "violation"
+
+
+def test_a_liaison_must_sit_on_the_party_group_of_the_policy_s_own_bureau(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """四.2 "市场监管局党组成员": the issuing bureau's party group. The roster's unit tells whose
+    deputy director a liaison is; a blank unit is the bureau's own roster (s4.2-party-group)."""
+    path = tmp_path / "挂联.jsonl"
+    records = [
+        {"type": "staff", "name": "王建国", "position": "副局长", "unit": "茅箭区市场监管局"},
+        {"type": "staff", "name": "李卫华", "position": "副局长", "unit": "张湾区市场监管局"},
+        {"type": "staff", "name": "何平", "position": "科员", "unit": "花果市场监管所", "party_post": "党组成员"},
+        {"type": "liaison", "case": "名单-茅箭副局长", "enterprise": "甲公司", "member": "王建国", "measures": "是"},
+        {"type": "liaison", "case": "名单-张湾副局长", "enterprise": "乙公司", "member": "李卫华", "measures": "是"},
+        {"type": "liaison", "case": "名单-张湾党组成员", "enterprise": "丙公司", "member": "何平", "measures": "是"},
+    ]  # fmt: skip
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    rule = "protection-list-liaison-member"
+    maojian, _ = verdicts(capsys, path, MAOJIAN)
+    zhangwan, _ = verdicts(capsys, path, ZHANGWAN)
+    assert (maojian[("名单-茅箭副局长", rule)], zhangwan[("名单-茅箭副局长", rule)]) == (
+        "compliant",
+        "violation",
+    )
+    assert zhangwan[("名单-张湾副局长", rule)] == "compliant"
+    assert maojian[("名单-张湾副局长", rule)] == "undetermined"  # 张湾's bureau is not in Maojian's unit list
+    assert zhangwan[("名单-张湾党组成员", rule)] == "compliant"  # the 党组职务 column, not the rank

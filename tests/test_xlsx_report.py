@@ -39,7 +39,7 @@ def report(tmp_path_factory: pytest.TempPathFactory, policy: Policy) -> Report:
 
 def test_the_workbook_has_summary_findings_and_rejections(report: Report, policy: Policy) -> None:
     book = load_workbook(io.BytesIO(render_xlsx(report, policy, "zh")))
-    assert book.sheetnames == ["汇总", "检查范围", "结论", "拒收"]
+    assert book.sheetnames == ["汇总", "检查范围", "结论", "拒收", "提示", "解释"]
     findings = book["结论"]
     assert findings.auto_filter.ref and findings.auto_filter.ref.startswith("A1:")
     assert findings.max_row - 1 == len(report.findings)
@@ -65,5 +65,5 @@ def test_the_same_report_gives_the_same_bytes(report: Report, policy: Policy) ->
 
 def test_english_on_request(report: Report, policy: Policy) -> None:
     book = load_workbook(io.BytesIO(render_xlsx(report, policy, "en")))
-    assert book.sheetnames == ["Summary", "Scope", "Findings", "Rejections"]
+    assert book.sheetnames == ["Summary", "Scope", "Findings", "Rejections", "Warnings", "Readings"]
     assert book["Findings"]["B2"].value in {"violation", "undetermined", "compliant"}

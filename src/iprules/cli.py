@@ -531,7 +531,7 @@ def _drill(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _explain(args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.explain import render_case
+    from iprules.explain import facts_of_case, render_case
 
     policy = _load(args)
     _check_ledgers(list(args.ledgers))
@@ -545,7 +545,8 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
             f"台账中没有案件 {args.case}（或没有任何规则适用于它）{hint}",
             f"no case {args.case} in the ledgers (or no rule applies to it){hint_en}",
         )
-    sys.stdout.write(render_case(report, policy, args.case, lang))
+    facts = facts_of_case(list(args.ledgers), policy, args.as_of or dt.date.today(), args.case)
+    sys.stdout.write(render_case(report, policy, args.case, lang, facts))
     return EXIT_OK
 
 
@@ -569,6 +570,7 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
                 if lang == "zh"
                 else f"{where}: clause {clause.id} is both encoded and waived: keep one"
             )
+    problems += _not_encoded_problems(policy, encoded, lang)
     for problem in problems:
         print(problem)
     summary = (
@@ -589,6 +591,30 @@ def _serve(args: argparse.Namespace, lang: Lang) -> int:
         print(f"iprules: {refused.message(lang)}", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def _not_encoded_problems(policy: Policy, encoded: set[str], lang: Lang) -> list[str]:
+    """not_encoded.yaml names parts of *encoded* clauses, each once (the loader has already
+    checked that each names a known clause and quotes its text)."""
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for part in policy.not_encoded:
+        where = f"{part.file}:{part.line}"
+        if part.clause not in encoded:
+            problems.append(
+                f"{where}: 条款 {part.clause} 没有规则编码（整条{'已豁免' if part.clause in policy.waivers else '未检查'}），不必列出其未编码的部分：删去此项"
+                if lang == "zh"
+                else f"{where}: clause {part.clause} is not encoded by any rule (the whole clause is "
+                f"{'waived' if part.clause in policy.waivers else 'unchecked'}); drop this entry"
+            )
+        if (part.clause, part.part.zh) in seen:
+            problems.append(
+                f"{where}: 条款 {part.clause} 的未编码部分“{part.part.zh}”重复列出：删去其一"
+                if lang == "zh"
+                else f"{where}: the part '{part.part.zh}' of clause {part.clause} is listed twice: keep one"
+            )
+        seen.add((part.clause, part.part.zh))
+    return problems
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {

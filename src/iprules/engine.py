@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import durable_rules_engine as core  # type: ignore[import-not-found]  # C extension, no stubs
 import orjson
@@ -51,7 +51,23 @@ _SILENT = frozenset({END_RULE, SINK_RULE})
 
 
 class Engine:
-    """Runs one compiled policy, case by case, in the calling thread."""
+    """Runs one compiled policy, case by case, in the calling thread.
+
+    A ruleset in the C core is never freed by durable_rules itself and costs megabytes, so a
+    process keeps one Engine per distinct ruleset (`Engine.for_policy`): a trainer's drill or
+    the test suite runs hundreds of checks of the same policy, and a new ruleset for each
+    grew one process to gigabytes."""
+
+    _shared: ClassVar[dict[str, Engine]] = {}
+
+    @classmethod
+    def for_policy(cls, compiled: CompiledPolicy) -> Engine:
+        """The process's engine for this compiled ruleset, made on first use."""
+        key = orjson.dumps(compiled.ruleset, option=orjson.OPT_SORT_KEYS).decode()
+        engine = cls._shared.get(key)
+        if engine is None or not engine._handle:
+            engine = cls._shared[key] = cls(compiled)
+        return engine
 
     def __init__(self, compiled: CompiledPolicy) -> None:
         self._compiled = compiled

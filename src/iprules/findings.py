@@ -66,7 +66,12 @@ def render(template: Text, bound: dict[str, dict[str, Any]]) -> Text:
             fact = bound.get(match.group(1), {})
             name = match.group(2)
             if name not in fact:
-                return "（未记录）" if lang == "zh" else "(not recorded)"
+                # a placeholder the message already brackets, "（{x.y}）", gets no second pair
+                text, start, end = match.string, match.start(), match.end()
+                bracketed = start > 0 and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"
+                if lang == "zh":
+                    return "未记录" if bracketed else "（未记录）"
+                return "not recorded" if bracketed else "(not recorded)"
             spec = field_spec(str(fact.get("type")), name)
             return spec.show(fact[name], lang) if spec else str(fact[name])
 

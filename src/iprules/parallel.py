@@ -83,7 +83,7 @@ class CaseChecker:
         self.rules = rules
         self.reference = reference
         self.compiled: CompiledPolicy = compile_rules(rules)
-        self.engine = Engine(self.compiled)
+        self.engine = Engine.for_policy(self.compiled)
 
     def check(self, case: str, entries: list[Entry], rejected: Sequence[Rejection] = ()) -> list[Finding]:
         """`rejected`: the rows of this case that could not be read."""

@@ -6,7 +6,7 @@ import re
 
 from iprules.coverage import BranchCoverage, Coverage
 from iprules.i18n import Lang
-from iprules.policy.load import Policy
+from iprules.policy.load import NotEncoded, Policy
 from iprules.scenarios import Scenario
 
 _STATUS = {
@@ -49,6 +49,9 @@ def render_clauses(coverage: Coverage, policy: Policy, lang: Lang, clause_filter
     lines = []
     rule_cover = {r.rule: r for r in coverage.rules}
     rules = {rule.id: rule for rule in policy.rules}
+    unchecked: dict[str, list[NotEncoded]] = {}
+    for part in policy.not_encoded:
+        unchecked.setdefault(part.clause, []).append(part)
     for item in coverage.clauses:
         clause = item.clause
         if clause_filter and not (clause.id == clause_filter or clause.id.startswith(f"{clause_filter}-")):
@@ -92,6 +95,12 @@ def render_clauses(coverage: Coverage, policy: Policy, lang: Lang, clause_filter
             )
         if item.waiver is not None:
             lines.append(f"    {'豁免理由' if zh else 'waived'}: {item.waiver(lang)}")
+        for part in unchecked.get(clause.id, []):
+            lines.append(
+                f"    未编码的部分：“{part.part.zh}”——{part.reason.zh}"
+                if zh
+                else f'    not encoded: "{part.part.en}" ({part.part.zh}) — {part.reason.en}'
+            )
         for name in item.interpretations:
             reading = policy.interpretations[name].reading(lang)
             lines.append(f"    解释：{reading}" if zh else f"    reading {name}: {reading}")

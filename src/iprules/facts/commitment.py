@@ -2,8 +2,9 @@
 the protection list, complaints about service behaviour.
 
 Derivations: each published complaint phone is compared with the policy's (parameter
-`complaint_phone`) digit by digit, so "0719-8693328" and "0719 8693328" are the same number,
-and a cell listing several numbers matches when one of them is the policy's; a publication
+`complaint_phone`) as whole runs of digits, so "0719-8693328", "（0719）8693328" and "8693328"
+are the same number, an extension or other numbers beside it change nothing, and "86933281" or
+"0718-8693328" is another number; a publication
 check (a case) becomes one `publication_check` fact that says, for each item 四.5 names, whether
 the check recorded it and where it was found, so an item the check has no record of is
 undetermined instead of silently absent; a
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from iprules.facts.base import (
     DAY,
@@ -33,6 +35,14 @@ from iprules.facts.base import (
 from iprules.i18n import Text, text
 from iprules.ledger.commitment import LiaisonRecord, PublicationRecord, ServiceComplaintRecord
 from iprules.ledger.entry import Entry
+
+PARTY_GROUP: dict[Scalar, Text] = {
+    "member": text("本局党组成员", "a member of this bureau's party group"),
+    "not_member": text("不是党组成员", "not a party-group member"),
+    "other_bureau": text("其他单位的人员", "staff of another body"),
+    "unknown_unit": text("单位不在单位名录中", "unit not in the unit list"),
+}
+NO_MEMBER_WORDS = ("无", "没有", "未确定", "暂无", "尚未确定", "none")
 
 PUBLISHED_ITEMS: dict[Scalar, Text] = {
     "commitment_rules": text("服务承诺制度", "service-commitment rules"),
@@ -54,7 +64,7 @@ FACT_TYPES: dict[str, FactType] = {
             "policy_phone": FieldSpec(
                 "text",
                 text(
-                    "规定的投诉受理电话（政策参数 complaint_phone）",
+                    "政策规定的投诉受理电话",
                     "complaint phone (policy complaint_phone)",
                 ),
             ),
@@ -90,6 +100,30 @@ FACT_TYPES: dict[str, FactType] = {
         {
             "enterprise": FieldSpec("text", text("企业", "enterprise")),
             "brand": FieldSpec("text", text("知名品牌", "famous brand")),
+            "member_none": FieldSpec(
+                "bool",
+                text(
+                    "挂联党组成员一栏记为没有（写“无”“未确定”等），不是留空",
+                    "the linked-member cell records none (无, 未确定 …), rather than being blank",
+                ),
+            ),
+            "member_word": FieldSpec(
+                "text", text("挂联党组成员一栏所写", "what the linked-member cell says")
+            ),
+            "party_post": FieldSpec(
+                "text", text("党组职务（取自人员名册）", "party post, from the staff roster")
+            ),
+            "staff_unit": FieldSpec(
+                "text", text("挂联人员的单位（取自人员名册）", "the liaison's unit, from the roster")
+            ),
+            "party_group": FieldSpec(
+                "text",
+                text(
+                    "挂联人员是否本局党组成员（解释 s4.2-party-group）",
+                    "whether the liaison sits on this bureau's party group (interpretation s4.2-party-group)",
+                ),
+                PARTY_GROUP,
+            ),
             "measures": FieldSpec(
                 "bool", text("已共同制订维权措施", "rights-protection measures made together")
             ),
@@ -133,17 +167,61 @@ FACT_TYPES: dict[str, FactType] = {
 }
 
 
-PHONE_SEPARATORS = re.compile(r"[、，,;；/／\n]|或|及|和")
-
-
-def _digits(phone: str) -> str:
-    return re.sub(r"\D", "", phone)
+DIGIT_RUN = re.compile(r"\d+")
+AREA_JOINERS = re.compile(r"[\s\-－—()（）]*")
 
 
 def _phone_published(published: str, policy_phone: str) -> bool:
-    """Whether the policy's number is one of the numbers a published cell lists."""
-    wanted = _digits(policy_phone)
-    return any(_digits(number) == wanted for number in PHONE_SEPARATORS.split(published))
+    """Whether the policy's number is among the numbers a published cell shows.
+
+    Numbers are compared as runs of digits, each whole (8693328 is not found in 86933281): the
+    local number as its own run, preceded by the area code or by no digits at all — "0719-8693328",
+    "（0719）8693328", "0719 8693328", "07198693328" and "8693328" are the policy's number, an
+    extension after it ("转8001") and other numbers beside it ("、12315", " 12315") change nothing;
+    another area code (a run starting with 0) before it ("0718-8693328") makes it another number
+    (interpretation s4.7-phone)."""
+    text = unicodedata.normalize("NFKC", published)
+    area, _, local = policy_phone.rpartition("-")
+    area, local = re.sub(r"\D", "", area), re.sub(r"\D", "", local)
+    if not local:
+        return False
+    runs = list(DIGIT_RUN.finditer(text))
+    for index, run in enumerate(runs):
+        if run.group() == area + local and area:
+            return True
+        if run.group() != local:
+            continue
+        if index == 0:
+            return True
+        before = runs[index - 1]
+        joined = AREA_JOINERS.fullmatch(text[before.end() : run.start()]) is not None
+        # a Chinese area code starts with 0: "12315 8693328" is two numbers, "0718-8693328" one
+        if not joined or not before.group().startswith("0") or before.group() == area:
+            return True
+    return False
+
+
+def _liaison_member(name: str, reference: Reference) -> dict[str, Scalar | None]:
+    """The liaison's roster entry, and whether it shows a seat on this bureau's party group
+    (interpretation s4.2-party-group): a party post of the roster's 党组职务 (parameter
+    `party_group_posts`) or a post whose holders sit on it (`party_group_positions`), held in a
+    unit of this 区局 — a roster unit that is another bureau's or the city's is not, one the unit
+    list does not know is unknown, and a blank unit is the bureau's own roster."""
+    fields: dict[str, Scalar | None] = dict(staff_fields(name, reference))
+    staff = reference.roster.get(name)
+    if staff is None:
+        return fields
+    posts = reference.parameters.get("party_group_posts", [])
+    positions = reference.parameters.get("party_group_positions", [])
+    seated = staff.party_post in posts or staff.position in positions
+    org = reference.units.get(staff.unit, {}).get("org") if staff.unit else "district"
+    if not seated:
+        group = "not_member"
+    elif org is None:
+        group = "unknown_unit"
+    else:
+        group = "member" if org == "district" else "other_bureau"
+    return {**fields, "party_post": staff.party_post, "staff_unit": staff.unit, "party_group": group}
 
 
 def _office_determined(fields: dict[str, Scalar | None], name: str | None) -> bool | None:
@@ -178,13 +256,16 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 [entry.source],
             )
         elif isinstance(record, LiaisonRecord):
-            member = staff_fields(record.member, reference) if record.member else {}
+            none = record.member is not None and record.member.strip().lower() in NO_MEMBER_WORDS
+            member = _liaison_member(record.member, reference) if record.member and not none else {}
             year_over = reference.as_of > dt.date(record.date.year, 12, 31) if record.date else None
             result.add(
                 "liaison",
                 {
                     "enterprise": record.enterprise,
                     "brand": record.brand,
+                    "member_none": True if none else None,
+                    "member_word": record.member if none else None,
                     "measures": record.measures,
                     "measures_day": record.measures_date.toordinal() if record.measures_date else None,
                     "day": record.date.toordinal() if record.date else None,

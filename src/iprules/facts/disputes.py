@@ -66,10 +66,12 @@ FACT_TYPES: dict[str, FactType] = {
             ),
             "handled_by": FieldSpec("text", text("处理单位", "unit that handled it")),
             "handled_by_org": FieldSpec(
-                "text", text("处理单位所属机关（政策参数 units）", "its organisation (policy units)"), ORGS
+                "text",
+                text("处理单位所属机关（取自政策的单位名录）", "its organisation (policy units)"),
+                ORGS,
             ),
             "handled_by_role": FieldSpec(
-                "text", text("处理单位的类别（政策参数 units）", "its role (policy units)"), ROLES
+                "text", text("处理单位的类别（取自政策的单位名录）", "its role (policy units)"), ROLES
             ),
             "day": FieldSpec(DAY, text("受理（立案）日期", "date filed")),
             "closed": FieldSpec("bool", text("已办结", "closed")),
@@ -87,7 +89,7 @@ FACT_TYPES: dict[str, FactType] = {
             "due_unit": FieldSpec(
                 "text",
                 text(
-                    "政策规定的该类纠纷处理单位（政策参数 dispute_routing.<类型>.unit，如有）",
+                    "政策规定的该类纠纷处理单位（如有）",
                     "the unit the policy names for disputes of this kind (policy dispute_routing.<kind>.unit, if any)",
                 ),
             ),

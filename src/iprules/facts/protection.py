@@ -1,12 +1,14 @@
 """Facts for 四.2's protection list, 五 preamble, 五（一）and 五（三）: a year's protection list,
 a year's policy outreach, applicant enterprises' risk-prevention training, requests for support
-or consulting from key enterprises and e-commerce platforms, and platform-referred cases.
+or consulting from key enterprises, e-commerce platforms and the parties to the cases platforms
+mediate, and platform-referred cases.
 
 Derivations: whether the year of an application is over as of the audit date (until it is, a
 training may still come), and whether the recorded training fell within that year and on or
 before the audit date (interpretation s5.0-applicant-training: "在申报当年"; a training dated
 after the audit date has not happened yet as far as the audit can tell); whether a yearly
-record's year is over; whether a platform-referred case is closed.
+record's year, or a request's, is over (a service asked for and not provided yet is judged once
+the year of the request is over); whether a platform-referred case is closed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ APPLICATION_KINDS: dict[Scalar, Text] = {
 REQUESTERS: dict[Scalar, Text] = {
     "key_enterprise": text("重点企业", "key enterprise"),
     "platform": text("电商平台", "e-commerce platform"),
+    "platform_party": text("电商平台调解案件的当事人", "a party to a case an e-commerce platform mediates"),
     "other": text("其他", "other"),
 }
 MATTERS: dict[Scalar, Text] = {
@@ -72,12 +75,23 @@ FACT_TYPES: dict[str, FactType] = {
         },
     ),
     "assistance": FactType(
-        text("重点企业或电商平台的一项服务请求", "a request from a key enterprise or an e-commerce platform"),
+        text(
+            "重点企业、电商平台或平台调解案件当事人的一项服务请求",
+            "a request from a key enterprise, an e-commerce platform or a party to a platform-mediated case",
+        ),
         {
             "requester": FieldSpec("text", text("请求方", "requester")),
             "requester_type": FieldSpec("text", text("请求方类型", "kind of requester"), REQUESTERS),
             "matter": FieldSpec("text", text("请求事项", "what was requested"), MATTERS),
             "day": FieldSpec(DAY, text("请求日期", "date of the request")),
+            "year": FieldSpec("int", text("请求年度", "year of the request")),
+            "year_complete": FieldSpec(
+                "bool",
+                text(
+                    "请求的年度在审计基准日前已结束（解释 s5-requests-by-year-end）",
+                    "the year of the request was over by the audit date (interpretation s5-requests-by-year-end)",
+                ),
+            ),
             "provided": FieldSpec("bool", text("已提供", "provided")),
             "provided_day": FieldSpec(DAY, text("提供日期", "date provided")),
             "provided_by": FieldSpec("text", text("提供单位", "unit that provided it")),
@@ -162,6 +176,8 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "requester_type": record.requester_type,
                     "matter": record.matter,
                     "day": record.date.toordinal(),
+                    "year": record.date.year,
+                    "year_complete": _year_over(record.date.year, reference),
                     "provided": record.provided,
                     "provided_day": record.provided_date.toordinal() if record.provided_date else None,
                     "provided_by": record.provided_by,

@@ -5,7 +5,10 @@ Derivations the engine cannot do: the policy's minimum office area and staff num
 in (so messages can quote them); the staff number is counted from the names when the count is
 blank; whether the year of a work record is over as of the audit date (a yearly duty is not
 judged short before its year ends); how many consultation requests went unanswered and how many
-dispute leads were collected but not reported; how many kinds of special service were recorded.
+dispute leads were collected but not reported, and by how much a count of what was done exceeds
+what was asked (a contradiction the rules report, never read as "all done"); whether the year a
+dispute lead was collected is over (the document sets no period for mediation); how many kinds of
+special service were recorded.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ FACT_TYPES: dict[str, FactType] = {
             "min_office_area": FieldSpec(
                 "number",
                 text(
-                    "规定的最小办公面积（政策参数 station.min_office_area）",
+                    "规定的最小办公面积（政策参数中的最小办公面积）",
                     "minimum office area (policy station.min_office_area)",
                 ),
             ),
@@ -51,7 +54,7 @@ FACT_TYPES: dict[str, FactType] = {
                 "number of full-time staff (counted from the names when blank)",
             ),
             "min_full_time_staff": _count(
-                "规定的最少专职人员数（政策参数 station.min_full_time_staff）",
+                "规定的最少专职人员数（政策参数中的最少专职人员数）",
                 "minimum full-time staff (policy station.min_full_time_staff)",
             ),
             "computer": _yes("配置上网计算机", "internet-connected computer"),
@@ -75,6 +78,10 @@ FACT_TYPES: dict[str, FactType] = {
                 "未解答的咨询请求人次（请求数减解答数）",
                 "consultation requests not answered (requests minus consultations given)",
             ),
+            "consultations_excess": _count(
+                "解答人次多于咨询请求人次的差数（两项记录相互矛盾）",
+                "consultations given beyond the requests received (the two counts contradict each other)",
+            ),
             "visits": _count("走访调研次数", "visits and surveys"),
             "archive": _yes("已形成园区工作档案", "a park work archive exists"),
             "rapid_mechanism": _yes(
@@ -89,6 +96,10 @@ FACT_TYPES: dict[str, FactType] = {
                 "收集而未报告的纠纷线索数（收集数减报告数）",
                 "dispute leads collected but not reported (collected minus reported)",
             ),
+            "leads_excess": _count(
+                "报告纠纷线索数多于收集数的差数（两项记录相互矛盾）",
+                "dispute leads reported beyond those collected (the two counts contradict each other)",
+            ),
             "protection_resources": _yes(
                 "已对接市区两级各类保护资源", "connected with city and district protection resources"
             ),
@@ -102,6 +113,11 @@ FACT_TYPES: dict[str, FactType] = {
         text("工作站收集的一条纠纷线索及其调解情况", "a dispute lead a station collected and its mediation"),
         {
             "day": FieldSpec(DAY, text("线索收集日期", "date the lead was collected")),
+            "year": _count("线索收集年度", "year the lead was collected"),
+            "year_complete": _yes(
+                "线索收集的年度在审计基准日前已结束（解释 s1.5-mediation-by-year-end）",
+                "the year the lead was collected was over by the audit date (interpretation s1.5-mediation-by-year-end)",
+            ),
             "dispute": FieldSpec("text", text("纠纷事项", "the dispute")),
             "mediation": FieldSpec(
                 "text",
@@ -173,6 +189,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "consultation_requests": record.consultation_requests,
                     "consultations": record.consultations,
                     "consultations_unanswered": unanswered,
+                    "consultations_excess": _shortfall(record.consultations, record.consultation_requests),
                     "visits": record.visits,
                     "archive": record.archive,
                     "rapid_mechanism": record.rapid_mechanism,
@@ -181,6 +198,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "leads_collected": record.leads_collected,
                     "leads_reported": record.leads_reported,
                     "leads_unreported": unreported,
+                    "leads_excess": _shortfall(record.leads_reported, record.leads_collected),
                     "protection_resources": record.protection_resources,
                     "special_services": services,
                 },
@@ -189,7 +207,13 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
         elif isinstance(record, StationMediationRecord):
             result.add(
                 "station_mediation",
-                {"day": record.date.toordinal(), "dispute": record.dispute, "mediation": record.mediation},
+                {
+                    "day": record.date.toordinal(),
+                    "year": record.date.year,
+                    "year_complete": reference.as_of > dt.date(record.date.year, 12, 31),
+                    "dispute": record.dispute,
+                    "mediation": record.mediation,
+                },
                 [entry.source],
             )
 

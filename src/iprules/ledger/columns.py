@@ -22,6 +22,7 @@ from iprules.ledger.record import blank_meaning
 
 POLICY_VOCABULARIES: dict[str, str] = {
     "position": "positions",
+    "party_post": "party_group_posts",
     "unit": "units",
     "handled_by": "units",
     "cooperated_by": "units",

@@ -82,8 +82,8 @@ class LiaisonRecord(CaseRecord):
         default=None,
         title="挂联党组成员",
         json_schema_extra=blank(
-            "未确定挂联党组成员：违规（解释 s4.2-blank-member）",
-            "no linked member determined: a breach (interpretation s4.2-blank-member)",
+            "未记录：挂联党组成员规则判为无法判定（确未确定挂联人员的写“无”，解释 s4.2-blank-member）",
+            "not recorded: the liaison-member rule is undetermined (write 无 where no member was determined; interpretation s4.2-blank-member)",
         ),
     )
     measures: MaybeYesNo = Field(

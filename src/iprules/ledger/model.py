@@ -25,7 +25,11 @@ DisputeKind = Annotated[Literal["trademark", "patent"] | None, BeforeValidator(c
 
 
 class StaffRecord(Record):
-    """A staff member of the bureau: reference data, joined into case facts by name."""
+    """A staff member of the bureau: reference data, joined into case facts by name.
+
+    `position` is the administrative post (职务), which 二 ranks; a seat on the bureau's party
+    leadership group (党组书记, 党组成员 …) is a party post held beside it, written under 党组职务
+    (`party_post`), which only 四.2's liaison reads."""
 
     kind_zh: ClassVar[str] = "人员"
     kind_en: ClassVar[str] = "staff"
@@ -38,6 +42,15 @@ class StaffRecord(Record):
         json_schema_extra=blank(
             "不影响二的判定；上报至某人的，以其单位判断是否上报局办公室（二（五）），未记单位即不能据此判断",
             "decides nothing for 二, except that a report passed to this person reaches the bureau office only if their unit says so (二（五）)",
+        ),
+    )
+    # last, so rosters filled before it existed keep their column order
+    party_post: Text | None = Field(
+        default=None,
+        title="党组职务",
+        json_schema_extra=blank(
+            "不是党组成员，或未记录：挂联人员（四.2）是否党组成员只按职务判断（解释 s4.2-party-group）；不影响二的职位排序",
+            "no party-group seat, or not recorded: whether a liaison (四.2) sits on the party group is judged by position alone (interpretation s4.2-party-group); no effect on 二's ranking",
         ),
     )
 

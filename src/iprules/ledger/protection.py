@@ -3,8 +3,9 @@ beside the dispute record of 五（四） in `model.py`.
 
 - 申报企业培训 (applicant_training): an enterprise applying for a trademark or patent, and
   whether it received IP risk-prevention training (五 preamble).
-- 服务请求 (assistance): a request from a key enterprise or an e-commerce platform for one of
-  the services 五（一）and 五（三）promise, and whether it was provided.
+- 服务请求 (assistance): a request from a key enterprise, an e-commerce platform or a party to a
+  case a platform mediates, for one of the services 五（一）and 五（三）promise, and whether it was
+  provided.
 - 保护名单 (protection_list): a year's check of the famous-enterprise/famous-brand protection
   list (四.2): whether it was determined, when, by which document. Its case is the list's, the
   one its 挂联帮扶 records carry (e.g. "保护名单-2026").
@@ -38,10 +39,14 @@ REQUESTERS: dict[str, str] = {
     "重点企业": "key_enterprise",
     "电商平台": "platform",
     "电子商务平台": "platform",
+    "电商平台调解案件当事人": "platform_party",
+    "平台调解案件当事人": "platform_party",
     "其他企业": "other",
     "其他": "other",
 }
-Requester = Annotated[Literal["key_enterprise", "platform", "other"], BeforeValidator(code_of(REQUESTERS))]
+Requester = Annotated[
+    Literal["key_enterprise", "platform", "platform_party", "other"], BeforeValidator(code_of(REQUESTERS))
+]
 
 MATTERS: dict[str, str] = {
     "技术支持": "technical_support",
@@ -107,7 +112,10 @@ class AssistanceRecord(CaseRecord):
     provided: MaybeYesNo = Field(
         default=None,
         title="已提供",
-        json_schema_extra=blank("未记录：无法判定", "not recorded: undetermined"),
+        json_schema_extra=blank(
+            "未记录：无法判定（“否”只说明尚未提供：请求当年结束时仍为“否”的才是违规，解释 s5-requests-by-year-end）",
+            "not recorded: undetermined (否 says only 'not yet': a breach once the year of the request is over; interpretation s5-requests-by-year-end)",
+        ),
     )
     provided_date: dt.date | None = Field(
         default=None,

@@ -25,17 +25,46 @@ from pydantic import BeforeValidator, Field
 
 from iprules.ledger.record import CaseRecord, MaybeYesNo, Names, Text, blank, code_of, split_list
 
+# 一.6's five kinds, each under the words the document itself uses for it ("一是开展高价值专利、
+# 优势商标、优质地理标志等培育引导工作；二是协调人民调解、公证等…；三是组织开展供需对接…
+# 知识产权金融（如质押、保险等）…；四是发挥行业引领作用…；五是其他知识产权特色工作"), so a clerk
+# may write the service as the station's report names it. The first word of each kind is the one
+# the template and the rejections show.
 SPECIAL_SERVICES: dict[str, str] = {
     "培育引导": "cultivation",
     "高价值专利培育": "cultivation",
+    "优势商标培育": "cultivation",
+    "优质地理标志培育": "cultivation",
+    "地理标志培育": "cultivation",
+    "专利培育": "cultivation",
+    "商标培育": "cultivation",
     "保护资源协调": "coordination",
+    "协调人民调解": "coordination",
+    "人民调解": "coordination",
+    "公证": "coordination",
+    "纠纷化解": "coordination",
     "维权援助": "coordination",
+    "展会维权援助": "coordination",
+    "维权援助和执法": "coordination",
+    "海外知识产权预警": "coordination",
+    "海外知识产权预警及维权服务": "coordination",
+    "海外维权": "coordination",
     "转化运用": "transfer",
     "供需对接": "transfer",
+    "转化实施": "transfer",
+    "知识产权转化实施": "transfer",
     "知识产权金融": "transfer",
+    "质押": "transfer",
+    "质押融资": "transfer",
+    "知识产权质押融资": "transfer",
+    "保险": "transfer",
+    "知识产权保险": "transfer",
     "行业引领": "industry",
+    "产业链带动": "industry",
+    "带动产业链上下游": "industry",
     "其他": "other",
     "其他特色工作": "other",
+    "其他知识产权特色工作": "other",
 }
 SpecialService = Annotated[
     Literal["cultivation", "coordination", "transfer", "industry", "other"],

@@ -20,7 +20,7 @@ from iprules.policy.yamlfile import PolicyError, YamlDocument, load_yaml
 
 POLICY_KEYS = {
     "name", "extends", "title", "issuer", "source", "features", "non_normative",
-    "rules", "parameters", "interpretations", "waivers",
+    "not_encoded", "rules", "parameters", "interpretations", "waivers",
 }  # fmt: skip
 UNIT_ORGS = {"district", "city", "other"}
 
@@ -42,6 +42,19 @@ class NonNormative:
     reason: Text
 
 
+@dataclass(frozen=True)
+class NotEncoded:
+    """A part of an encoded clause that no rule checks (rules/<policy>/not_encoded.yaml): the
+    clause's own words (`part.zh`, verbatim), and why no record can show them. Listed in the
+    scope of every report, so a clause's 合规 is never read as covering these words."""
+
+    clause: str
+    part: Text
+    reason: Text
+    file: str
+    line: int
+
+
 @dataclass
 class Policy:
     name: str
@@ -58,6 +71,7 @@ class Policy:
     features: Path
     root: Path
     files: list[Path] = field(default_factory=list)
+    not_encoded: list[NotEncoded] = field(default_factory=list)
 
     @property
     def clause_by_id(self) -> dict[str, Clause]:
@@ -147,7 +161,7 @@ def load_policy(folder: Path) -> Policy:
     for policy_folder, document in chain:
         value = document.value
         files.append(policy_folder / "policy.yaml")
-        for key in ("name", "source", "features", "non_normative"):
+        for key in ("name", "source", "features", "non_normative", "not_encoded"):
             if key in value:
                 merged[key] = value[key]
                 locations[key] = (policy_folder, document)
@@ -216,6 +230,11 @@ def load_policy(folder: Path) -> Policy:
             rules.append(rule)
     files += rule_files
     non_normative = _non_normative(place("non_normative")) if "non_normative" in merged else []
+    if "not_encoded" in merged:
+        not_encoded = read_not_encoded(place("not_encoded"), clauses, root)
+        files.append(place("not_encoded"))
+    else:
+        not_encoded = []
     return Policy(
         name=str(merged["name"]),
         title=merged["title"],
@@ -231,6 +250,7 @@ def load_policy(folder: Path) -> Policy:
         features=features,
         root=root,
         files=files,
+        not_encoded=not_encoded,
     )
 
 
@@ -312,4 +332,41 @@ def _non_normative(path: Path) -> list[NonNormative]:
         result.append(
             NonNormative(str(entry["text"]), _policy_text(document, (index, "reason"), entry["reason"]))
         )
+    return result
+
+
+def read_not_encoded(path: Path, clauses: list[Clause], root: Path) -> list[NotEncoded]:
+    """not_encoded.yaml: a list of {clause, part: {zh, en}, reason: {zh, en}}. A part must be
+    the clause's own words (a verbatim piece of its text), so the scope a report states is
+    always about words the document says."""
+    if not path.is_file():
+        raise PolicyError(_label(path, root), 0, f"找不到文件 {path.name}", f"{path.name} not found")
+    document = load_yaml(path, _label(path, root))
+    if not isinstance(document.value, list):
+        raise document.error((), "应为列表", "must be a list")
+    by_id = {clause.id: clause for clause in clauses}
+    result = []
+    for index, entry in enumerate(document.value):
+        if not isinstance(entry, dict) or set(entry) != {"clause", "part", "reason"}:
+            raise document.error(
+                (index,),
+                "每项应有 clause、part、reason 三项",
+                "each entry needs exactly clause, part and reason",
+            )
+        clause = by_id.get(str(entry["clause"]))
+        if clause is None:
+            raise document.error(
+                (index, "clause"),
+                f"未知条款 {entry['clause']}（iprules clauses 列出全部条款）",
+                f"unknown clause {entry['clause']} (iprules clauses lists them all)",
+            )
+        part = _policy_text(document, (index, "part"), entry["part"])
+        if not part.zh or part.zh not in clause.text:
+            raise document.error(
+                (index, "part"),
+                f"“{part.zh}”不是条款 {clause.id} 原文中的文字：part.zh 须逐字摘自条款原文",
+                f"'{part.zh}' is not in the text of clause {clause.id}: part.zh must quote the clause verbatim",
+            )
+        reason = _policy_text(document, (index, "reason"), entry["reason"])
+        result.append(NotEncoded(clause.id, part, reason, document.file, document.line_of((index,))))
     return result

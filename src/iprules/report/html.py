@@ -16,6 +16,7 @@ from typing import Any
 from iprules.check import Report
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
+from iprules.report.text import short_question
 from iprules.report.view import cited_records, report_view, scope_lines, source_text
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -48,6 +49,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "无",
         "total": "合计",
         "scope": "检查范围",
+        "warnings": "提示（{n} 条）：读取台账时所作的处理，记录均已读入，不影响计数",
+        "unread": "未读入的记录",
+        "readings": "解释（本报告所依的 {n} 条）",
+        "question": "问题",
+        "chosen": "本报告采用",
+        "alternative": "另一种读法（未采用）",
+        "clauses_of": "条款",
     },
     "en": {
         "title": "iprules check report",
@@ -79,6 +87,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "none": "none",
         "total": "Total",
         "scope": "Scope",
+        "warnings": "Warnings ({n}): what the readers decided for the ledger; every record was read, no count changed",
+        "unread": "Rows not read",
+        "readings": "Readings ({n} relied on in this report)",
+        "question": "Question",
+        "chosen": "Reading used",
+        "alternative": "Alternative (not used)",
+        "clauses_of": "Clauses",
     },
 }
 
@@ -96,7 +111,11 @@ blockquote{margin:.5em 0;padding:.5em 1em;background:#f7f7f2;border-left:4px sol
 #filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ccd}
 #filters label{margin-right:1.5em}.hash{font-family:monospace;font-size:.85em;word-break:break-all}
 .notice{padding:.5em 1em;background:#fff4e5;border-left:4px solid #e08a00;font-weight:bold}
-@media print{#filters{display:none}}
+.unread{margin-top:.3em;padding:.2em .4em;background:#fff4e5;border-left:3px solid #e08a00;font-size:.9em}
+.reading a{font-family:monospace}.readings dt{font-weight:bold;margin-top:.8em}.readings dd{margin:.2em 0 0 1.5em}
+details>summary{cursor:pointer;font-weight:bold}.warnings td.src{white-space:normal;word-break:break-all}
+@media print{#filters{display:none}details>*{display:block}details>summary{list-style:none}
+body{margin:0;font-size:10pt}table{page-break-inside:auto}tr{page-break-inside:avoid}.src{white-space:normal;word-break:break-all}}
 """
 
 _SCRIPT = """
@@ -122,6 +141,13 @@ _SCRIPT = """
   });
   verdict.addEventListener('change',apply); clause.addEventListener('change',apply);
   apply();
+  // a printed report shows the scope, warnings and readings folded on screen
+  window.addEventListener('beforeprint',function(){
+    document.querySelectorAll('details:not([open])').forEach(function(d){d.open=true;d.dataset.folded='1';});
+  });
+  window.addEventListener('afterprint',function(){
+    document.querySelectorAll('details[data-folded]').forEach(function(d){d.open=false;delete d.dataset.folded;});
+  });
 })();
 """
 
@@ -157,6 +183,7 @@ def render_html(report: Report, policy: Policy, lang: Lang) -> str:
         out.append(f"<tr><td>{_e(words['years'])}</td><td>{_e(years)}</td></tr>")
     out.append("</table>")
     out += [f'<p class="notice">{_e(notice)}</p>' for notice in view["notices"]]
+    out += _warnings(view, words)
     out += _scope(view, words, lang)
     out += _inputs(view, words)
     out += [
@@ -165,15 +192,19 @@ def render_html(report: Report, policy: Policy, lang: Lang) -> str:
     ]
     out += _clause_table(view, words, lang)
     out += _filters(view, words, lang)
-    out += _findings(view, records, words, lang)
+    out += _findings(view, records, policy, words, lang)
     out += _rejections(view, words)
+    out += _readings(view, policy, words, lang)
     out += [f"<script>{_SCRIPT}</script>", "</body></html>"]
     return "\n".join(out) + "\n"
 
 
 def _scope(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[str]:
     parts = scope_lines(view["scope"], lang)
-    out = [f'<h2 id="scope">{_e(words["scope"])}</h2>', f"<p>{_e(parts[0][0])}</p>"]
+    first = parts[0][0]
+    for lead in (words["scope"] + "：", words["scope"] + ": "):
+        first = first.removeprefix(lead)  # the heading already says it
+    out = [f'<h2 id="scope">{_e(words["scope"])}</h2>', f"<p>{_e(first)}</p>"]
     for head, items in parts[1:]:
         if not items:
             out.append(f"<p>{_e(head)}</p>")
@@ -235,7 +266,11 @@ def _filters(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[st
 
 
 def _findings(
-    view: dict[str, Any], records: dict[str, list[tuple[str, str]]], words: dict[str, str], lang: Lang
+    view: dict[str, Any],
+    records: dict[str, list[tuple[str, str]]],
+    policy: Policy,
+    words: dict[str, str],
+    lang: Lang,
 ) -> list[str]:
     by_clause: dict[str, list[dict[str, Any]]] = defaultdict(list)
     clause_info: dict[str, dict[str, Any]] = {}
@@ -258,11 +293,25 @@ def _findings(
         ]
         for finding in by_clause[clause_id]:
             why = "".join(f"<div>{_e(message)}</div>" for message in finding["messages"])
-            why += "".join(
-                f'<div class="en">{_e(words["reading"])} {_e(r["id"])}：{_e(r["reading"])}</div>'
-                for r in finding["interpretations"]
-            )
+            if finding["interpretations"]:
+                why += (
+                    f'<div class="reading en">{_e(words["reading"])}：'
+                    + "；".join(
+                        f'<a href="#reading-{_e(r["id"])}">{_e(r["id"])}</a>'
+                        f"（{_e(short_question(policy.interpretations[r['id']], lang))}）"
+                        for r in finding["interpretations"]
+                    )
+                    + "</div>"
+                )
             evidence = "".join(_evidence(item, records) for item in finding["evidence"])
+            if finding["affected_by"]:
+                evidence += (
+                    f'<div class="unread">{_e(words["unread"])}：'
+                    + "、".join(
+                        f'<span class="src">{_e(source_text(item))}</span>' for item in finding["affected_by"]
+                    )
+                    + "</div>"
+                )
             out.append(
                 f'<tr class="finding" data-verdict="{_e(finding["verdict"])}" data-clause="{_e(clause_id)}">'
                 f"<td>{_e(finding['case'])}</td>"
@@ -293,4 +342,46 @@ def _rejections(view: dict[str, Any], words: dict[str, str]) -> list[str]:
         for item in items
     ]
     out.append("</table>")
+    return out
+
+
+def _warnings(view: dict[str, Any], words: dict[str, str]) -> list[str]:
+    """What the readers decided (an extra column ignored, the encoding chosen…), near the top:
+    the count in the heading, each with its place."""
+    items = view["warnings"]
+    if not items:
+        return []
+    rows = [
+        f'<tr class="warning"><td class="src">{_e(source_text(item))}</td><td>{_e(item["reason"])}</td></tr>'
+        for item in items
+    ]
+    return [
+        f'<details id="warnings" class="warnings"{" open" if len(items) <= 20 else ""}>'
+        f"<summary>{_e(words['warnings'].format(n=len(items)))}</summary>",
+        f"<table><tr><th>{_e(words['place'])}</th><th>{_e(words['reason'])}</th></tr>",
+        *rows,
+        "</table></details>",
+    ]
+
+
+def _readings(view: dict[str, Any], policy: Policy, words: dict[str, str], lang: Lang) -> list[str]:
+    """The readings the findings cited, once, each with an anchor the findings link to."""
+    cited = {r["id"] for finding in view["findings"] for r in finding["interpretations"]}
+    if not cited:
+        return []
+    order = {clause.id: index for index, clause in enumerate(policy.clauses)}
+    readings = sorted(
+        (item for name, item in policy.interpretations.items() if name in cited),
+        key=lambda item: min((order.get(c, len(order)) for c in item.clauses), default=len(order)),
+    )
+    out = [f'<h2 id="readings">{_e(words["readings"].format(n=len(readings)))}</h2>', '<dl class="readings">']
+    for item in readings:
+        out += [
+            f'<dt id="reading-{_e(item.id)}"><span class="src">{_e(item.id)}</span>'
+            f"（{_e(words['clauses_of'])} {_e('、'.join(item.clauses))}）</dt>",
+            f"<dd>{_e(words['question'])}：{_e(item.question(lang))}</dd>",
+            f"<dd><b>{_e(words['chosen'])}</b>：{_e(item.reading(lang))}</dd>",
+            f'<dd class="en">{_e(words["alternative"])}：{_e(item.alternative(lang))}</dd>',
+        ]
+    out.append("</dl>")
     return out

@@ -249,11 +249,11 @@ def scope_view(policy: Policy, lang: Lang) -> dict[str, Any]:
             if c in policy.waivers and c not in encoded
         ],
         "not_encoded": [item(c) for c in ordered if c not in encoded and c not in policy.waivers],
-        # a branch of an encoded clause that no rule checks: {"id", "label", "branch", "reason"};
-        # filled once the policy records such branches (Policy.unencoded_branches)
+        # the parts of encoded clauses that no rule checks (not_encoded.yaml), in document order:
+        # the clause's own words (always verbatim Chinese, as clause texts are) and why
         "branches_not_encoded": [
-            {**item(b["clause"]), "branch": b["branch"](lang), "reason": b["reason"](lang)}
-            for b in getattr(policy, "unencoded_branches", ())
+            {**item(part.clause), "part": part.part.zh, "part_en": part.part.en, "reason": part.reason(lang)}
+            for part in sorted(policy.not_encoded, key=lambda p: ordered.index(p.clause))
         ],
         "non_normative": len(policy.non_normative),
     }
@@ -304,9 +304,9 @@ def scope_lines(scope: dict[str, Any], lang: Lang) -> list[tuple[str, list[str]]
             (
                 words["branches"].format(n=len(scope["branches_not_encoded"])),
                 [
-                    f"{w['label']} {w['id']}{sep}{w['branch']}（{w['reason']}）"
+                    f"{w['label']} {w['id']}{sep}“{w['part']}”——{w['reason']}"
                     if lang == "zh"
-                    else f"{w['label']} {w['id']}{sep}{w['branch']} ({w['reason']})"
+                    else f'{w["label"]} {w["id"]}{sep}"{w["part_en"]}" ({w["part"]}) — {w["reason"]}'
                     for w in scope["branches_not_encoded"]
                 ],
             )
@@ -351,6 +351,8 @@ def source_text(item: dict[str, Any] | Source) -> str:
     """file:line, or file:sheet!row for a workbook."""
     if isinstance(item, Source):
         return str(item)
+    if not item["line"]:  # 0: the whole file or sheet (a reader's warning)
+        return f"{item['file']}:{item['sheet']}" if item.get("sheet") is not None else str(item["file"])
     if item.get("sheet") is not None:
         return f"{item['file']}:{item['sheet']}!{item['line']}"
     return f"{item['file']}:{item['line']}"

@@ -69,7 +69,7 @@ def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, ou
             def write(chunk: str) -> None:
                 handle.write(chunk.encode("utf-8"))
 
-            stream_text(checked.head, checked.findings(), policy, lang, write)
+            stream_text(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, write)
 
 
 @contextmanager

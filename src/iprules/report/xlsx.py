@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from iprules.check import Report
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
+from iprules.report.text import short_question
 from iprules.report.view import cited_records, report_view, scope_lines, source_text
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
@@ -33,6 +34,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope": "检查范围",
         "findings": "结论",
         "rejections": "拒收",
+        "warnings_sheet": "提示",
+        "readings_sheet": "解释",
+        "warnings": "提示 {n} 条：读取台账时所作的处理，记录均已读入，不影响计数（见“提示”表）",
+        "unread": "未读入的记录",
+        "interpretation": "解释",
+        "question": "问题",
+        "chosen": "本报告采用",
+        "alternative": "另一种读法（未采用）",
         "policy": "政策",
         "title": "文件",
         "version": "政策版本",
@@ -67,6 +76,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope": "Scope",
         "findings": "Findings",
         "rejections": "Rejections",
+        "warnings_sheet": "Warnings",
+        "readings_sheet": "Readings",
+        "warnings": "{n} warnings: what the readers decided for the ledger; every record was read, no count changed (sheet Warnings)",
+        "unread": "Rows not read",
+        "interpretation": "Reading",
+        "question": "Question",
+        "chosen": "Reading used",
+        "alternative": "Alternative (not used)",
         "policy": "Policy",
         "title": "Document",
         "version": "Policy version",
@@ -161,6 +178,8 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
     summary.sheet.column_dimensions["B"].width = 40
     for notice in view["notices"]:
         summary.append([notice], {"font": _NOTICE_FONT})
+    if view["warnings"]:
+        summary.append([words["warnings"].format(n=len(view["warnings"]))], {"font": Font(bold=True)})
     parts = scope_lines(view["scope"], lang)
     summary.append([parts[0][0]], {"font": Font(bold=True)})
     stamp = view["policy"]
@@ -208,20 +227,29 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
             words["rule_title"],
             words["why"],
             words["evidence"],
+            words["unread"],
             words["records"],
             words["clause_text"],
         ],
-        [16, 10, 14, 28, 40, 50, 30, 60, 60],
+        [16, 10, 14, 28, 40, 50, 30, 24, 60, 60],
     )
     wrap = {"alignment": _WRAP}
+    cited: set[str] = set()
     for finding in view["findings"]:
         where = [source_text(item) for item in finding["evidence"]]
         contents = [
             "；".join(f"{header}：{value}" for header, value in records.get(place, [])) for place in where
         ]
-        why = list(finding["messages"]) + [
-            f"{words['reading']} {item['id']}：{item['reading']}" for item in finding["interpretations"]
-        ]
+        why = list(finding["messages"])
+        if finding["interpretations"]:
+            why.append(
+                f"{words['reading']}："
+                + "；".join(
+                    f"{item['id']}（{short_question(policy.interpretations[item['id']], lang)}）"
+                    for item in finding["interpretations"]
+                )
+            )
+        cited.update(item["id"] for item in finding["interpretations"])
         findings.append(
             [
                 finding["case"],
@@ -231,18 +259,44 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
                 finding["title"],
                 "\n".join(why),
                 "\n".join(where),
+                "\n".join(source_text(item) for item in finding["affected_by"]),
                 "\n".join(content for content in contents if content),
                 "\n".join(c["text"] if lang == "zh" else c["text_en"] for c in finding["clauses"]),
             ],
             wrap,
         )
-    findings.filter(9)
+    findings.filter(10)
 
     rejections = _Sheet(workbook, words["rejections"])
     rejections.header([words["file"], words["sheet"], words["row"], words["reason"]], [30, 14, 8, 100])
     for item in view["rejections"]:
         rejections.append([item["file"], item.get("sheet", ""), item["line"], item["reason"]])
     rejections.filter(4)
+
+    warnings = _Sheet(workbook, words["warnings_sheet"])
+    warnings.header([words["file"], words["sheet"], words["row"], words["reason"]], [30, 14, 8, 100])
+    for item in view["warnings"]:
+        warnings.append([item["file"], item.get("sheet", ""), item["line"], item["reason"]])
+    warnings.filter(4)
+
+    readings = _Sheet(workbook, words["readings_sheet"])
+    readings.header(
+        [words["interpretation"], words["clause"], words["question"], words["chosen"], words["alternative"]],
+        [24, 16, 50, 80, 50],
+    )
+    for meant in policy.interpretations.values():
+        if meant.id in cited:
+            readings.append(
+                [
+                    meant.id,
+                    "、".join(meant.clauses),
+                    meant.question(lang),
+                    meant.reading(lang),
+                    meant.alternative(lang),
+                ],
+                wrap,
+            )
+    readings.filter(5)
     return workbook
 
 
