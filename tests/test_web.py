@@ -371,5 +371,7 @@ def test_an_upload_that_hides_its_size_is_refused_as_it_grows(client: TestClient
             yield b"x" * 100_000  # 4 MB, with no Content-Length to say so
         yield b"\r\n--b--\r\n"
 
-    answer = client.post("/check", content=body(), headers={"content-type": "multipart/form-data; boundary=b"})
+    answer = client.post(
+        "/check", content=body(), headers={"content-type": "multipart/form-data; boundary=b"}
+    )
     assert answer.status_code == 413 and "2 MB" in answer.text
