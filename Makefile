@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint clean serve
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 11) <= v < (3, 13) else "iprules needs Python 3.11 or 3.12 (durable-rules does not import on 3.13); set PYTHON=...")'
@@ -18,6 +18,13 @@ demo: $(STAMP)
 	@mkdir -p out
 	$(BIN)/iprules check examples/台账.jsonl --format html --output out/报告.html; status=$$?; [ $$status -le 1 ]
 	@echo "HTML 报告 / HTML report: $(CURDIR)/out/报告.html (open it in a browser)"
+
+# the workbench in a browser, on this computer only: http://127.0.0.1:8000/
+# (another address: make serve HOST=0.0.0.0 with IPRULES_PASSWORD set; see docs/workbench.md)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: $(STAMP)
+	$(BIN)/iprules serve --host $(HOST) --port $(PORT)
 
 CODE := src tests $(wildcard benchmarks)
 

@@ -248,6 +248,51 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
     _store_options(check_cmd, say)
     _store_commands(command, say)
+    serve_cmd = command(
+        "serve",
+        "在浏览器中使用的工作台（检查台账）；默认只有本机可访问",
+        "the workbench in a browser (check ledgers); reachable from this computer only by default",
+    )
+    serve_cmd.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help=say(
+            "监听地址（默认 127.0.0.1，仅本机）；其他地址（如 0.0.0.0，整个局域网）必须设访问密码",
+            "address to listen on (default 127.0.0.1, this computer only); any other (e.g. 0.0.0.0, "
+            "the whole network) requires an access password",
+        ),
+    )
+    serve_cmd.add_argument(
+        "--port", type=int, default=8000, help=say("端口（默认 8000）", "port (default 8000)")
+    )
+    serve_cmd.add_argument(
+        "--password",
+        default=None,
+        help=say(
+            "访问密码（至少 8 个字符；更好的做法是设环境变量 IPRULES_PASSWORD，命令行参数会出现在进程列表中）",
+            "access password (8 characters at least; better set IPRULES_PASSWORD, a command line "
+            "shows in the process list)",
+        ),
+    )
+    serve_cmd.add_argument(
+        "--max-upload-mb",
+        type=_jobs,
+        default=100,
+        metavar="MB",
+        help=say(
+            "一次上传的总大小上限（默认 100 MB）", "limit of one upload, all files together (default 100 MB)"
+        ),
+    )
+    serve_cmd.add_argument(
+        "--keep-minutes",
+        type=_jobs,
+        default=60,
+        metavar=say("分钟", "MINUTES"),
+        help=say(
+            "检查结果无人查看多久后删除（默认 60 分钟）；服务器停止时全部删除",
+            "minutes a result is kept unseen (default 60); all are deleted when the server stops",
+        ),
+    )
     return parser
 
 
@@ -542,6 +587,17 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_VIOLATIONS if problems else EXIT_OK
 
 
+def _serve(args: argparse.Namespace, lang: Lang) -> int:
+    from iprules.web.serve import ServeRefused, serve
+
+    try:
+        serve(args.host, args.port, args.password, args.max_upload_mb, args.keep_minutes, lang)
+    except ServeRefused as refused:
+        print(f"iprules: {refused.message(lang)}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
 def _not_encoded_problems(policy: Policy, encoded: set[str], lang: Lang) -> list[str]:
     """not_encoded.yaml names parts of *encoded* clauses, each once (the loader has already
     checked that each names a known clause and quotes its text)."""
@@ -567,6 +623,7 @@ def _not_encoded_problems(policy: Policy, encoded: set[str], lang: Lang) -> list
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
+    "serve": _serve,
     "check": _check,
     "clauses": _clauses,
     "scenarios": _scenarios,
