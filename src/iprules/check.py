@@ -142,6 +142,24 @@ def _roster(
     return roster, conflicts
 
 
+def reference_for(
+    policy: Policy, staff: list[Entry], as_of: dt.date, rejections: Rejections | list[Rejection]
+) -> tuple[Reference, dict[str, tuple[Rejection, ...]]]:
+    """What every case is checked against: the policy's positions, units and parameters, the
+    roster (a name with conflicting rows is left out, its rows added to `rejections`) and the
+    audit date. `check` and `explain` build it here, so both see the same facts."""
+    roster, conflicts = _roster(staff, rejections)
+    reference = Reference(
+        positions=policy.positions,
+        units=policy.units,
+        roster=roster,
+        as_of=as_of,
+        parameters=policy.parameters,
+        conflicts=conflicts,
+    )
+    return reference, conflicts
+
+
 def _describe(path: Path) -> InputFile:
     require_file(path)
     with path.open("rb") as handle:
@@ -373,15 +391,7 @@ def _finish(
     progress: Progress | None,
 ) -> Checked:
     rejections = intake.rejections
-    roster, conflicts = _roster(intake.staff, rejections)
-    reference = Reference(
-        positions=policy.positions,
-        units=policy.units,
-        roster=roster,
-        as_of=as_of,
-        parameters=policy.parameters,
-        conflicts=conflicts,
-    )
+    reference, conflicts = reference_for(policy, intake.staff, as_of, rejections)
     # the roster is complete only now: cases are checked after every file has been read
     found = FindingSpool()
     try:

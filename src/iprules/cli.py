@@ -51,9 +51,10 @@ def _date(value: str) -> dt.date:
 
 
 def _jobs(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
+    """A positive whole number in ASCII digits ('¹' and '２' pass str.isdigit but not int())."""
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise argparse.ArgumentTypeError(
-            f"{value!r}：--jobs 应为正整数，如 --jobs 2 / --jobs takes a positive whole number, e.g. --jobs 2"
+            f"{value!r}：应为正整数（阿拉伯数字），如 2 / {value!r}: takes a positive whole number, e.g. 2"
         )
     return int(value)
 

@@ -9,8 +9,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from iprules.check import Report, _roster
-from iprules.facts import FACT_TYPES, CaseFacts, Reference, case_facts, field_spec
+from iprules.check import Report, reference_for
+from iprules.facts import FACT_TYPES, CaseFacts, case_facts, field_spec
 from iprules.i18n import Lang
 from iprules.ledger.entry import Entry
 from iprules.ledger.model import StaffRecord
@@ -35,15 +35,7 @@ def facts_of_case(paths: list[Path], policy: Policy, as_of: dt.date, case: str) 
                 staff.append(item)
             elif getattr(item.record, "case", None) == case:
                 mine.append(item)
-    roster, conflicts = _roster(staff, [])
-    reference = Reference(
-        positions=policy.positions,
-        units=policy.units,
-        roster=roster,
-        as_of=as_of,
-        parameters=policy.parameters,
-        conflicts=conflicts,
-    )
+    reference, _ = reference_for(policy, staff, as_of, [])
     return case_facts(case, mine, reference)
 
 

@@ -32,6 +32,13 @@ POLICY_VOCABULARIES: dict[str, str] = {
 }
 """Fields whose words are a policy parameter's keys, whatever record kind has them."""
 
+POLICY_LIST_NAMES: dict[str, tuple[str, str]] = {
+    "positions": ("政策规定的职位排序", "the policy's ranking of positions"),
+    "party_group_posts": ("政策规定的党组职务", "the policy's party-group posts"),
+    "units": ("政策规定的单位名录", "the policy's list of units"),
+}
+"""How a clerk reads the name of a policy list: never its key (`units`) in Chinese."""
+
 Shape = typing.Literal["text", "date", "time", "yes_no", "number", "names", "choice"]
 
 
@@ -77,8 +84,9 @@ class Column:
             f"{self.name} ({self.title}): {need[1]}; {how[1]}",
         )
         if self.policy_list:
-            zh += "；从下拉列表中选择（政策参数 " + self.policy_list + "）"
-            en += f"; pick from the list (policy parameter {self.policy_list})"
+            named = POLICY_LIST_NAMES.get(self.policy_list, (self.policy_list, self.policy_list))
+            zh += f"；从下拉列表中选择（{named[0]}）"
+            en += f"; pick from the list ({named[1]}, policy parameter {self.policy_list})"
         if self.blank:
             zh += "；留空：" + self.blank["zh"]
             en += "; if blank: " + self.blank["en"]

@@ -17,6 +17,7 @@ from typing import Annotated, ClassVar, Literal, Union
 from pydantic import BeforeValidator, Field, TypeAdapter
 
 from iprules.ledger import commitment, protection, service, station
+from iprules.ledger.protection import ClosedDate, DecisionDate, ExcludedDays
 from iprules.ledger.record import CaseRecord, MaybeYesNo, Names, Record, Text, blank, code_of
 
 DISPUTE_KINDS: dict[str, str] = {"商标": "trademark", "专利": "patent"}
@@ -150,31 +151,9 @@ class DisputeRecord(CaseRecord):
             "not recorded: with no district unit's cooperation on record, cooperation is undetermined (a blank is not 否; interpretation s5.4-cooperate-when-asked)",
         ),
     )
-    closed_date: dt.date | None = Field(
-        default=None,
-        title="办结日期",
-        json_schema_extra=blank(
-            "尚未办结（晚于审计基准日的也视为尚未办结）：用时计至审计基准日",
-            "not closed yet (a date after the audit date is not closed yet either): the days are counted to the audit date",
-        ),
-    )
-    decision_date: dt.date | None = Field(
-        default=None,
-        title="处理决定日期",
-        json_schema_extra=blank(
-            "未记录：快速查处的用时计至办结日期（解释 s5.4-speed-days）",
-            "not recorded: prompt handling is counted to the closing date (interpretation s5.4-speed-days)",
-        ),
-    )
-    excluded_days: int | None = Field(
-        default=None,
-        ge=0,
-        title="不计入办案期限的日数",
-        json_schema_extra=blank(
-            "未记录：按0日计，中止、听证、公告、检测检验鉴定等期间不扣除（解释 s5.4-speed-days）",
-            "not recorded: counted as 0, no suspension, hearing, notice or testing period deducted (interpretation s5.4-speed-days)",
-        ),
-    )
+    closed_date: ClosedDate = None
+    decision_date: DecisionDate = None
+    excluded_days: ExcludedDays = None
 
 
 _KIND_MODELS: tuple[type[Record], ...] = (

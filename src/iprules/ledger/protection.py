@@ -27,6 +27,40 @@ from pydantic import BeforeValidator, Field
 
 from iprules.ledger.record import CaseRecord, MaybeYesNo, Text, blank, code_of
 
+# s5.4-speed: when a case was closed, decided, and the days the law does not count — the same
+# columns on a dispute and on a counterfeit report, declared once
+ClosedDate = Annotated[
+    dt.date | None,
+    Field(
+        title="办结日期",
+        json_schema_extra=blank(
+            "尚未办结（晚于审计基准日的也视为尚未办结）：用时计至审计基准日",
+            "not closed yet (a date after the audit date is not closed yet either): the days are counted to the audit date",
+        ),
+    ),
+]
+DecisionDate = Annotated[
+    dt.date | None,
+    Field(
+        title="处理决定日期",
+        json_schema_extra=blank(
+            "未记录：快速查处的用时计至办结日期（解释 s5.4-speed-days）",
+            "not recorded: prompt handling is counted to the closing date (interpretation s5.4-speed-days)",
+        ),
+    ),
+]
+ExcludedDays = Annotated[
+    int | None,
+    Field(
+        ge=0,
+        title="不计入办案期限的日数",
+        json_schema_extra=blank(
+            "未记录：按0日计，中止、听证、公告、检测检验鉴定等期间不扣除（解释 s5.4-speed-days）",
+            "not recorded: counted as 0, no suspension, hearing, notice or testing period deducted (interpretation s5.4-speed-days)",
+        ),
+    ),
+]
+
 APPLICATION_KINDS: dict[str, str] = {
     "商标": "trademark",
     "商标申报": "trademark",
@@ -220,31 +254,9 @@ class CounterfeitReportRecord(CaseRecord):
         title="受理日期",
         json_schema_extra=blank("未记录：办理用时为无法判定", "not recorded: the time taken is undetermined"),
     )
-    closed_date: dt.date | None = Field(
-        default=None,
-        title="办结日期",
-        json_schema_extra=blank(
-            "尚未办结（晚于审计基准日的也视为尚未办结）：用时计至审计基准日",
-            "not closed yet (a date after the audit date is not closed yet either): the days are counted to the audit date",
-        ),
-    )
-    decision_date: dt.date | None = Field(
-        default=None,
-        title="处理决定日期",
-        json_schema_extra=blank(
-            "未记录：快速查处的用时计至办结日期（解释 s5.4-speed-days）",
-            "not recorded: prompt handling is counted to the closing date (interpretation s5.4-speed-days)",
-        ),
-    )
-    excluded_days: int | None = Field(
-        default=None,
-        ge=0,
-        title="不计入办案期限的日数",
-        json_schema_extra=blank(
-            "未记录：按0日计，中止、听证、公告、检测检验鉴定等期间不扣除（解释 s5.4-speed-days）",
-            "not recorded: counted as 0, no suspension, hearing, notice or testing period deducted (interpretation s5.4-speed-days)",
-        ),
-    )
+    closed_date: ClosedDate = None
+    decision_date: DecisionDate = None
+    excluded_days: ExcludedDays = None
 
 
 class PlatformReferralRecord(CaseRecord):
