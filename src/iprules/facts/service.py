@@ -380,6 +380,10 @@ FACT_TYPES: dict[str, FactType] = {
                 "由局办公室受理，或已上报局办公室（或名册中该办公室的人员）",
                 "accepted by the bureau office, or reported up to it (or to a member of its staff)",
             ),
+            "office_accepted": _flag(
+                "反映首问责任人不履行责任，由局办公室受理（二（五）的受理单位）",
+                "about a first responder, and accepted by the bureau office (二（五）'s accepting body)",
+            ),
             "reported_day": _day("上报日期", "date reported up"),
             "reported_to": _text("上报至", "reported to"),
             "reported": _flag(
@@ -811,6 +815,9 @@ def _complaint(result: CaseFacts, entry: Entry, reference: Reference, calendar: 
         "office": office,
         "office_has_it": (office is not None and record.accepted_by == office)
         or _reaches(record.reported_to, office, reference),
+        "office_accepted": record.about_first_responder is True
+        and office is not None
+        and record.accepted_by == office,
         "reported_day": _ordinal(record.reported),
         "reported_to": record.reported_to,
         "reported": reported,
