@@ -163,8 +163,10 @@ def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_paramet
     # own party group, so Maojian's deputy directors in the scenarios' rosters are not Zhangwan's;
     # s5.4-routing and s5.4-speed: the Maojian brigade and offices that handle the scenarios'
     # cases are another district's under Zhangwan (routing breached, prompt handling not its own)
+    # s2.4: a first-responder report accepted by 区局's own office (TS-12) is Maojian's office there
     assert failing == {
         "s1.1-office",
+        "s2.4",
         "s2.5-accept",
         "s4.2-pairing",
         "s4.4",
