@@ -87,6 +87,11 @@ class Reference:
     # (the name is left out of the roster), and a finding on a fact about the person is marked
     conflicts: dict[str, tuple[Rejection, ...]] = field(default_factory=dict)
 
+    def year_over(self, year: int) -> bool:
+        """The calendar year was over by the audit date: a yearly duty is judged only then
+        (s1.2-yearly, s4.2, 五 — one reading of "by the year's end", said once)."""
+        return self.as_of > dt.date(year, 12, 31)
+
 
 def engine_hash(fact_id: str) -> int:
     """The 32-bit FNV-1a hash durable_rules identifies a fact by (ENGINE.md defect 4: a second

@@ -15,7 +15,6 @@ unit list, and whether the determination was the district bureau office's own.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 
@@ -258,7 +257,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
         elif isinstance(record, LiaisonRecord):
             none = record.member is not None and record.member.strip().lower() in NO_MEMBER_WORDS
             member = _liaison_member(record.member, reference) if record.member and not none else {}
-            year_over = reference.as_of > dt.date(record.date.year, 12, 31) if record.date else None
+            year_over = reference.year_over(record.date.year) if record.date else None
             result.add(
                 "liaison",
                 {

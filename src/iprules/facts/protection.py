@@ -157,10 +157,6 @@ FACT_TYPES: dict[str, FactType] = {
 }
 
 
-def _year_over(year: int, reference: Reference) -> bool:
-    return reference.as_of > dt.date(year, 12, 31)
-
-
 def _months_from(day: dt.date, months: int) -> dt.date:
     """The same day `months` calendar months later (earlier if negative), or the month's last day."""
     index = day.year * 12 + day.month - 1 + months
@@ -210,7 +206,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "matter": record.matter,
                     "day": record.date.toordinal(),
                     "year": record.date.year,
-                    "year_complete": _year_over(record.date.year, reference),
+                    "year_complete": reference.year_over(record.date.year),
                     "provided": record.provided,
                     "provided_day": record.provided_date.toordinal() if record.provided_date else None,
                     "provided_by": record.provided_by,
@@ -222,7 +218,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 "protection_list",
                 {
                     "year": record.year,
-                    "year_complete": _year_over(record.year, reference),
+                    "year_complete": reference.year_over(record.year),
                     "determined": record.determined,
                     "day": record.date.toordinal() if record.date else None,
                     "document": record.document,
@@ -234,7 +230,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 "outreach_year",
                 {
                     "year": record.year,
-                    "year_complete": _year_over(record.year, reference),
+                    "year_complete": reference.year_over(record.year),
                     "activities": record.activities,
                     "campaigns": record.campaigns,
                 },

@@ -13,7 +13,6 @@ special service were recorded.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from iprules.facts.base import DAY, CaseFacts, FactType, FieldSpec, Reference
@@ -183,7 +182,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 "station_year",
                 {
                     "year": record.year,
-                    "year_complete": reference.as_of > dt.date(record.year, 12, 31),
+                    "year_complete": reference.year_over(record.year),
                     "trainings": record.trainings,
                     "publicity": record.publicity,
                     "consultation_requests": record.consultation_requests,
@@ -210,7 +209,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                 {
                     "day": record.date.toordinal(),
                     "year": record.date.year,
-                    "year_complete": reference.as_of > dt.date(record.date.year, 12, 31),
+                    "year_complete": reference.year_over(record.date.year),
                     "dispute": record.dispute,
                     "mediation": record.mediation,
                 },
