@@ -129,8 +129,8 @@ class ApplicantTrainingRecord(CaseRecord):
         default=None,
         title="培训日期",
         json_schema_extra=blank(
-            "已培训而未写日期的，无法判断是否在申报当年（无法判定）",
-            "trained but undated: whether it was in the year of application is undetermined",
+            "已培训而未写日期的，无法判断是否在申报日期前后12个月内（无法判定）",
+            "trained but undated: whether it was within 12 months of the application is undetermined",
         ),
     )
 
