@@ -19,45 +19,29 @@ from typing import TYPE_CHECKING, Any, cast
 
 from iprules import __version__
 from iprules.check import check, check_stream
+from iprules.commands.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_VIOLATIONS,
+    UsageError,
+    audit_date,
+    load,
+    positive_number,
+    refuse_folders,
+    say_to_user,
+)
+from iprules.commands.store import open_store, record, store_options
+from iprules.commands.store import register as store_commands
 from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError
 from iprules.policy.clauses import within
-from iprules.policy.load import Policy, load_policy
+from iprules.policy.load import Policy
 from iprules.policy.yamlfile import PolicyError
 from iprules.report.view import nothing_checked
 from iprules.report.write import FORMATS, Format, OutputError, write_checked
 
 if TYPE_CHECKING:
     from iprules.scenarios import Scenario
-
-EXIT_OK, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
-
-
-def default_policy() -> Path:
-    """`rules/maojian` of the working directory, else of the checkout iprules runs from."""
-    local = Path("rules/maojian")
-    if (local / "policy.yaml").is_file():
-        return local
-    return Path(__file__).resolve().parents[2] / "rules" / "maojian"
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            f"{value!r}: 日期应写作 YYYY-MM-DD / dates are YYYY-MM-DD"
-        ) from error
-
-
-def _jobs(value: str) -> int:
-    """A positive whole number in ASCII digits ('¹' and '２' pass str.isdigit but not int())."""
-    if not (value.isascii() and value.isdigit()) or int(value) < 1:
-        raise argparse.ArgumentTypeError(
-            f"{value!r}：应为正整数（阿拉伯数字），如 2 / {value!r}: takes a positive whole number, e.g. 2"
-        )
-    return int(value)
-
 
 EXIT_CODES = text(
     "退出码：0 未发现违规；1 发现违规；2 输入或政策错误、没有检查任何内容、或意外错误（不代表合规）",
@@ -155,7 +139,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     check_cmd.add_argument(
         "--as-of",
-        type=_date,
+        type=audit_date,
         default=None,
         metavar="YYYY-MM-DD",
         help=say(
@@ -184,7 +168,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     check_cmd.add_argument(
         "--jobs",
-        type=_jobs,
+        type=positive_number,
         default=None,
         metavar="N",
         help=say(
@@ -229,7 +213,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     explain_cmd.add_argument(
         "--as-of",
-        type=_date,
+        type=audit_date,
         default=None,
         metavar="YYYY-MM-DD",
         help=say("审计基准日（默认今天）", "audit date (default today)"),
@@ -247,8 +231,9 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         ),
     )
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
-    _store_options(check_cmd, say)
-    _store_commands(command, say)
+    store_options(check_cmd, say)
+    for family in (store_commands,):
+        _REGISTERED.update(family(command, say))
     serve_cmd = command(
         "serve",
         "在浏览器中使用的工作台（检查台账）；默认只有本机可访问",
@@ -277,7 +262,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     serve_cmd.add_argument(
         "--max-upload-mb",
-        type=_jobs,
+        type=positive_number,
         default=100,
         metavar="MB",
         help=say(
@@ -286,7 +271,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     serve_cmd.add_argument(
         "--keep-minutes",
-        type=_jobs,
+        type=positive_number,
         default=60,
         metavar=say("分钟", "MINUTES"),
         help=say(
@@ -300,14 +285,14 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
 def _calendar(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.calendar import Calendar
 
-    print(Calendar.from_parameters(_load(args).parameters).show(lang))
+    print(Calendar.from_parameters(load(args).parameters).show(lang))
     return EXIT_OK
 
 
 def _template(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.ledger.template import write_template
 
-    policy = _load(args)
+    policy = load(args)
     if args.workbook.suffix.lower() != ".xlsx":
         print(f"{args.workbook}: 模板须为 .xlsx 文件 / the template must be an .xlsx file", file=sys.stderr)
         return EXIT_ERROR
@@ -319,7 +304,9 @@ def _template(args: argparse.Namespace, lang: Lang) -> int:
         )
         return EXIT_ERROR
     if not args.workbook.parent.exists():
-        _say(lang, f"已新建文件夹 {args.workbook.parent}", f"created the folder {args.workbook.parent}")
+        say_to_user(
+            lang, f"已新建文件夹 {args.workbook.parent}", f"created the folder {args.workbook.parent}"
+        )
     try:
         args.workbook.parent.mkdir(parents=True, exist_ok=True)
         write_template(args.workbook, policy.parameters, lang)
@@ -331,10 +318,6 @@ def _template(args: argparse.Namespace, lang: Lang) -> int:
     done = "已生成台账模板" if lang == "zh" else "ledger template written to"
     print(f"{done} {args.workbook}")
     return EXIT_OK
-
-
-def _load(args: argparse.Namespace) -> Policy:
-    return load_policy(args.policy or default_policy())
 
 
 class _ProgressBar:
@@ -378,14 +361,6 @@ _SUFFIX_FORMATS: dict[str, Format] = {
 }
 
 
-class UsageError(Exception):
-    """A command asked for something it cannot do; the message says what and how to fix it."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(zh)
-        self.words = text(zh, en)
-
-
 def report_format(asked: Format | None, output: Path | None) -> Format:
     """The report's format: --format, else the --output extension, else text."""
     implied = _SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
@@ -409,15 +384,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _check_ledgers(ledgers: list[Path]) -> None:
-    for path in ledgers:
-        if path.is_dir():
-            raise UsageError(
-                f"{path}：是文件夹，不是台账文件：请列出其中的台账文件，如 {path / '*.xlsx'}",
-                f"{path}: is a folder, not a ledger file: name the ledger files in it, e.g. {path / '*.xlsx'}",
-            )
-
-
 def _check_output(output: Path, ledgers: list[Path], form: Format) -> None:
     """An output that would destroy an input, or that is a folder, is refused before any work."""
     for ledger in ledgers:
@@ -437,7 +403,7 @@ def _check_output(output: Path, ledgers: list[Path], form: Format) -> None:
 def _check(args: argparse.Namespace, lang: Lang) -> int:
     form = report_format(args.format, args.output)
     ledgers = list(args.ledgers)
-    _check_ledgers(ledgers)
+    refuse_folders(ledgers)
     output: Path | None = args.output
     if output is not None:
         _check_output(output, ledgers, form)
@@ -446,9 +412,9 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
             "Excel 报告不能显示在终端上：请用 --output 指定文件，如 --output 报告.xlsx",
             "an Excel report cannot be shown in a terminal: use --output FILE, e.g. --output report.xlsx",
         )
-    policy = _load(args)
+    policy = load(args)
     store = (
-        _open_store(args, existing=False) if args.record else None
+        open_store(args, existing=False) if args.record else None
     )  # a bad --db fails before the check runs
     progress = _ProgressBar(lang)
     try:
@@ -459,21 +425,17 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
         progress.close()
     with checked:
         if output is not None and not output.parent.exists():
-            _say(lang, f"已新建文件夹 {output.parent}", f"created the folder {output.parent}")
+            say_to_user(lang, f"已新建文件夹 {output.parent}", f"created the folder {output.parent}")
         write_checked(checked, policy, lang, form, output)
         if store is not None:
-            _record(store, checked, policy, args, lang)
+            record(store, checked, policy, args, lang)
     if output is not None:
-        _say(lang, f"报告已写入 {output}", f"Report written to {output}")
+        say_to_user(lang, f"报告已写入 {output}", f"Report written to {output}")
     empty = nothing_checked(checked.head.summary)
     if empty is not None:
         print(f"iprules: {empty(lang)}", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_VIOLATIONS if checked.head.summary.findings["violation"] else EXIT_OK
-
-
-def _say(lang: Lang, zh: str, en: str) -> None:
-    print(zh if lang == "zh" else en, file=sys.stderr)
 
 
 def _known_clause(policy: Policy, clause: str | None) -> None:
@@ -496,7 +458,7 @@ def _clauses(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.coverage import measure
     from iprules.review import render_clauses
 
-    policy = _load(args)
+    policy = load(args)
     _known_clause(policy, args.clause)
     coverage = measure(policy)
     sys.stdout.write(render_clauses(coverage, policy, lang, args.clause))
@@ -514,7 +476,7 @@ def _chosen_scenarios(policy: Policy, clause: str | None) -> list[Scenario]:
 def _scenarios(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.review import render_scenarios
 
-    policy = _load(args)
+    policy = load(args)
     chosen = _chosen_scenarios(policy, args.clause)
     sys.stdout.write(render_scenarios(chosen, lang))
     return EXIT_OK
@@ -523,7 +485,7 @@ def _scenarios(args: argparse.Namespace, lang: Lang) -> int:
 def _drill(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.drill import drill
 
-    policy = _load(args)
+    policy = load(args)
     chosen = _chosen_scenarios(policy, args.clause)
 
     def ask(prompt: str) -> str | None:
@@ -539,8 +501,8 @@ def _drill(args: argparse.Namespace, lang: Lang) -> int:
 def _explain(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.explain import facts_of_case, render_case
 
-    policy = _load(args)
-    _check_ledgers(list(args.ledgers))
+    policy = load(args)
+    refuse_folders(list(args.ledgers))
     report = check(list(args.ledgers), policy, args.as_of or dt.date.today(), jobs=1)
     cases = sorted({finding.case for finding in report.findings})
     if args.case not in cases:
@@ -559,7 +521,7 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
 def _lint(args: argparse.Namespace, lang: Lang) -> int:
     if args.policy_folder is not None:
         args.policy = args.policy_folder
-    policy = _load(args)
+    policy = load(args)
     encoded = {clause for rule in policy.rules for clause in rule.clauses}
     problems = []
     for clause in policy.clauses:
@@ -633,11 +595,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "explain": _explain,
     "lint": _lint,
     "calendar": _calendar,
-    # defined with the store's other functions at the end of this module
-    "history": lambda args, lang: _history(args, lang),
-    "diff": lambda args, lang: _diff(args, lang),
-    "rectify": lambda args, lang: _rectify(args, lang),
 }
+# the commands of iprules.commands modules, filled in as the parser is built
+_REGISTERED: dict[str, Callable[[argparse.Namespace, Lang], int]] = {}
 
 
 class Stopped(Exception):
@@ -670,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser(lang).parse_args(arguments)
     previous = signal.signal(signal.SIGTERM, _stop) if _main_thread() else None
     try:
-        return _COMMANDS[args.command](args, lang)
+        return {**_COMMANDS, **_REGISTERED}[args.command](args, lang)
     except PolicyError as error:
         print(error.render(lang), file=sys.stderr)
     except (OutputError, LedgerFileError) as error:
@@ -678,20 +638,20 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"iprules: {error.words(lang)}", file=sys.stderr)
     except (KeyboardInterrupt, Stopped):
-        _say(
+        say_to_user(
             lang,
             "iprules：已中断，报告未写完（原有报告文件未改动）",
             "iprules: interrupted; no report was completed (an earlier report file is unchanged)",
         )
     except BrokenPipeError:
         _quiet_stdout()
-        _say(
+        say_to_user(
             lang,
             "iprules：输出管道已被关闭，报告未写完",
             "iprules: the output pipe was closed before the report was complete",
         )
     except OSError as error:
-        _say(
+        say_to_user(
             lang,
             f"iprules：无法写出报告（{error.strerror}）：请检查磁盘空间和输出位置",
             f"iprules: cannot write the report ({error.strerror}): check the disk space and where it goes",
@@ -735,7 +695,7 @@ def _unexpected(error: Exception, lang: Lang) -> None:
     except OSError:
         pass
     kind = type(error).__name__
-    _say(
+    say_to_user(
         lang,
         f"iprules：意外错误（{kind}：{error}），检查未完成，结果不可作为合规依据。"
         f"请把所用命令和{'文件 ' + saved + ' ' if saved else '这条信息'}发给 iprules 的维护者（见 README“报告问题”）",
@@ -743,387 +703,3 @@ def _unexpected(error: Exception, lang: Lang) -> None:
         f"clean pass. Please send the command and {'the file ' + saved if saved else 'this message'} "
         "to the maintainers of iprules (README, 'Reporting a problem')",
     )
-
-
-# --- the store of checks: check --record, history, diff (iprules.store) -----------------------
-
-
-def _store_options(check_cmd: argparse.ArgumentParser, say: Callable[[str, str], str]) -> None:
-    check_cmd.add_argument(
-        "--record",
-        action="store_true",
-        help=say(
-            "把本次检查（时间、检查人、政策及版本、审计基准日、输入文件、汇总和结论）记入检查记录库",
-            "record this check (when, who, policy and version, audit date, inputs, summary, findings) in the store",
-        ),
-    )
-    check_cmd.add_argument(
-        "--by",
-        default=None,
-        metavar=say("检查人", "NAME"),
-        help=say("记录的检查人（默认当前系统用户）", "who ran the check, as recorded (default: the OS user)"),
-    )
-    _db_option(check_cmd, say)
-
-
-def _db_option(parser: argparse.ArgumentParser, say: Callable[[str, str], str]) -> None:
-    parser.add_argument(
-        "--db",
-        default=None,
-        metavar=say("库", "URL"),
-        help=say(
-            "检查记录库：SQLite 文件路径，或 postgresql://用户@主机/库名（默认环境变量 IPRULES_DB，否则 ./iprules.db）",
-            "the store of checks: an SQLite file path, or postgresql://user@host/database "
-            "(default: IPRULES_DB, else ./iprules.db)",
-        ),
-    )
-
-
-def _store_commands(
-    command: Callable[[str, str, str], argparse.ArgumentParser], say: Callable[[str, str], str]
-) -> None:
-    history_cmd = command("history", "列出检查记录库中已记录的检查", "list the checks recorded in the store")
-    _db_option(history_cmd, say)
-    history_cmd.add_argument(
-        "--format", choices=["text", "json"], default="text", help=say("输出格式", "output format")
-    )
-    diff_cmd = command(
-        "diff",
-        "比较两次检查：按案件和条款列出已纠正、新出现、仍存在和结论改变的问题",
-        "compare two checks: per case and clause, what is fixed, new, persisting or changed",
-    )
-    for name, zh, en in (("before", "之前", "BEFORE"), ("after", "之后", "AFTER")):
-        diff_cmd.add_argument(
-            name,
-            metavar=say(zh, en),
-            help=say(
-                "已记录检查的编号（见 iprules history），或 iprules check --format json 写出的报告文件",
-                "a recorded check's number (see iprules history), or a report written by iprules check --format json",
-            ),
-        )
-    _db_option(diff_cmd, say)
-    diff_cmd.add_argument(
-        "--format", choices=["text", "json"], default="text", help=say("输出格式", "output format")
-    )
-    _rectify_command(command, say)
-
-
-def _open_store(args: argparse.Namespace, existing: bool = True) -> Any:
-    """The store of --db; `existing`: only one already made (all but check --record)."""
-    from iprules.store import Store, StoreError
-
-    try:
-        return Store.open(args.db, existing=existing)
-    except StoreError as error:
-        raise UsageError(error.words.zh, error.words.en) from error
-
-
-def _record(store: Any, checked: Any, policy: Policy, args: argparse.Namespace, lang: Lang) -> None:
-    from iprules.store import StoreError
-
-    with store:
-        if nothing_checked(checked.head.summary) is not None:
-            _say(lang, "未记录：本次没有检查任何内容", "not recorded: this check checked nothing")
-            return
-        try:
-            number = store.record(checked.head, checked.findings(), policy, by=args.by)
-        except StoreError as error:
-            raise UsageError(error.words.zh, error.words.en) from error
-    from iprules.store.location import shown
-
-    _say(
-        lang,
-        f"已记录为检查 #{number}（{shown(store.url)}）",
-        f"Recorded as check #{number} ({shown(store.url)})",
-    )
-
-
-def _history(args: argparse.Namespace, lang: Lang) -> int:
-    import json
-
-    from iprules.history import history_json, render_history
-    from iprules.store import StoreError
-    from iprules.store.location import shown
-
-    with _open_store(args) as store:
-        try:
-            checks = store.checks()
-        except StoreError as error:
-            raise UsageError(error.words.zh, error.words.en) from error
-        if args.format == "json":
-            print(json.dumps(history_json(checks), ensure_ascii=False, indent=2))
-        else:
-            sys.stdout.write(render_history(checks, shown(store.url), lang))
-    return EXIT_OK
-
-
-def _diff(args: argparse.Namespace, lang: Lang) -> int:
-    import json
-
-    from iprules.diff import compare, diff_json, render_diff
-    from iprules.store import StoreError
-
-    try:
-        before, after = _diff_side(args, args.before), _diff_side(args, args.after)
-    except StoreError as error:
-        raise UsageError(error.words.zh, error.words.en) from error
-    diff = compare(before, after)
-    if args.format == "json":
-        print(json.dumps(diff_json(diff, lang), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    try:
-        rules = {rule.id: rule.title for rule in _load(args).rules}
-    except PolicyError:
-        rules = {}  # the diff stands without the policy: rules are then named by their ids
-
-    def title(rule: str) -> str | None:
-        found = rules.get(rule)
-        return found(lang) if found is not None else None
-
-    sys.stdout.write(render_diff(diff, lang, title))
-    return EXIT_OK
-
-
-def _diff_side(args: argparse.Namespace, given: str) -> Any:
-    from iprules.diff import side_of_check, side_of_report
-    from iprules.store import StoreError
-
-    path = Path(given)
-    if path.is_file():
-        return side_of_report(path)
-    number = given.lstrip("#")
-    if not number.isdigit():
-        raise StoreError(
-            f"{given}：既不是已记录检查的编号，也不是存在的 JSON 报告文件（iprules history 列出已记录的检查）",
-            f"{given}: neither a recorded check's number nor an existing JSON report file "
-            "(iprules history lists the recorded checks)",
-        )
-    with _open_store(args) as store:
-        check = store.check(int(number))
-        return side_of_check(check, store.findings(check.id))
-
-
-def _rectify_command(
-    command: Callable[[str, str, str], argparse.ArgumentParser], say: Callable[[str, str], str]
-) -> None:
-    rectify_cmd = command(
-        "rectify",
-        "整改台账：由已记录检查的违规生成整改事项，导出给各单位填写，导入整改情况，由之后的检查复查",
-        "rectification register: items from a recorded check's violations, exported for the units, "
-        "their answers imported, verified by a later check",
-    )
-    shared = argparse.ArgumentParser(add_help=False)
-    _db_option(shared, say)
-    shared.add_argument("--lang", choices=["zh", "en"], default="zh", help=say("输出语言", "output language"))
-    shared.add_argument(
-        "--policy",
-        type=Path,
-        default=None,
-        metavar=say("政策文件夹", "FOLDER"),
-        help=say("政策文件夹（默认 rules/maojian）", "policy folder (default: rules/maojian)"),
-    )
-
-    def as_of(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument(
-            "--as-of",
-            type=_date,
-            default=None,
-            metavar="YYYY-MM-DD",
-            help=say("判断是否逾期的日期（默认今天）", "the day overdue is judged on (default today)"),
-        )
-
-    actions = rectify_cmd.add_subparsers(dest="action", required=True, metavar=say("操作", "ACTION"))
-
-    def action(name: str, zh: str, en: str) -> argparse.ArgumentParser:
-        return actions.add_parser(name, parents=[shared], help=say(zh, en), description=say(zh, en))
-
-    opened = action(
-        "open", "由已记录检查的每条违规生成整改事项", "an item for every violation of a recorded check"
-    )
-    opened.add_argument(
-        "check",
-        type=int,
-        metavar=say("检查编号", "CHECK"),
-        help=say("已记录检查的编号", "a recorded check's number"),
-    )
-    opened.add_argument(
-        "ledgers",
-        nargs="+",
-        type=Path,
-        metavar=say("台账", "LEDGER"),
-        help=say(
-            "该次检查所用的台账文件（用于找出责任单位和责任人）",
-            "the ledgers that check read (for the responsible unit and person)",
-        ),
-    )
-    opened.add_argument(
-        "--days",
-        type=_jobs,
-        default=None,
-        metavar="N",
-        help=say(
-            "整改期限：审计基准日后第 N 个工作日（默认取政策参数 rectification_working_days）",
-            "due N working days after the audit date (default: the policy parameter rectification_working_days)",
-        ),
-    )
-    exported = action(
-        "export", "把整改事项导出为各单位填写的 Excel 工作簿", "export the items as a workbook for the units"
-    )
-    exported.add_argument(
-        "workbook",
-        type=Path,
-        metavar=say("工作簿", "WORKBOOK"),
-        help=say("如 整改台账.xlsx", "e.g. register.xlsx"),
-    )
-    exported.add_argument(
-        "--check",
-        type=int,
-        default=None,
-        metavar=say("检查编号", "CHECK"),
-        help=say("只导出这次检查的事项", "only this check's items"),
-    )
-    as_of(exported)
-    imported = action("import", "导入各单位填好的整改台账", "import the units' filled-in register")
-    imported.add_argument(
-        "workbook",
-        type=Path,
-        metavar=say("工作簿", "WORKBOOK"),
-        help=say("填好的整改台账", "the filled-in register"),
-    )
-    as_of(imported)
-    verified = action(
-        "verify",
-        "用之后的一次已记录检查复查：不再发现的事项为已复查",
-        "verify against a later recorded check",
-    )
-    verified.add_argument(
-        "check",
-        type=int,
-        metavar=say("检查编号", "CHECK"),
-        help=say("之后的那次已记录检查", "the later recorded check"),
-    )
-    listed = action("list", "列出整改事项及其状态", "list the items and their status")
-    listed.add_argument(
-        "--check",
-        type=int,
-        default=None,
-        metavar=say("检查编号", "CHECK"),
-        help=say("只列这次检查的事项", "only this check's items"),
-    )
-    as_of(listed)
-
-
-def _rectify(args: argparse.Namespace, lang: Lang) -> int:
-    from sqlalchemy.exc import DBAPIError
-
-    from iprules.store import StoreError
-
-    try:
-        with _open_store(args) as store:
-            return _RECTIFY[args.action](store, args, lang)
-    except StoreError as error:
-        raise UsageError(error.words.zh, error.words.en) from error
-    except DBAPIError as error:  # e.g. two imports of one register at once: nothing was written
-        reason = str(error.orig or error).strip().splitlines()[0]
-        raise UsageError(
-            f"整改台账未能写入（未改动任何内容）：{reason}",
-            f"the register could not be written (nothing changed): {reason}",
-        ) from error
-
-
-def _rectify_open(store: Any, args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.calendar import Calendar
-    from iprules.rectify import DAYS_PARAMETER, working_days
-    from iprules.store.register import open_register
-
-    policy = _load(args)
-    days = working_days(args.days, policy.parameters)
-    if days is None:
-        raise UsageError(
-            f"《工作机制》没有规定整改期限：请用 --days N 给出（审计基准日后第 N 个工作日），或在政策参数中写 {DAYS_PARAMETER}",
-            f"the document sets no period for rectification: give --days N (N working days after the audit date), "
-            f"or the policy parameter {DAYS_PARAMETER}",
-        )
-    _check_ledgers(list(args.ledgers))
-    added, there = open_register(
-        store, args.check, list(args.ledgers), days, Calendar.from_parameters(policy.parameters)
-    )
-    _say(
-        lang,
-        f"检查 #{args.check}：新建整改事项 {added} 项，已有 {there} 项",
-        f"check #{args.check}: {added} items opened, {there} already there",
-    )
-    return EXIT_OK
-
-
-def _rectify_export(store: Any, args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.rectify_workbook import write_items
-    from iprules.store.register import register_items
-
-    if args.workbook.suffix.lower() != ".xlsx":
-        raise UsageError(f"{args.workbook}：须为 .xlsx 文件", f"{args.workbook}: must be an .xlsx file")
-    if args.workbook.exists():
-        raise UsageError(
-            f"{args.workbook}：文件已存在，为免覆盖各单位已填的整改台账，请换一个文件名",
-            f"{args.workbook}: the file exists; choose another name so a filled-in register is never overwritten",
-        )
-    items = register_items(store, args.check)
-    write_items(items, args.workbook, args.as_of or dt.date.today())
-    _say(
-        lang,
-        f"已导出整改事项 {len(items)} 项到 {args.workbook}",
-        f"{len(items)} items exported to {args.workbook}",
-    )
-    return EXIT_OK
-
-
-def _rectify_import(store: Any, args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.store.register import import_register
-
-    result = import_register(store, args.workbook, args.as_of or dt.date.today())
-    for sheet, row, reason in result.rejected:
-        print(f"{args.workbook}:{sheet}!{row}: {reason(lang)}", file=sys.stderr)
-    _say(
-        lang,
-        f"导入已整改 {len(result.claims)} 项，未改动 {result.unchanged} 行，拒收 {len(result.rejected)} 行",
-        f"{len(result.claims)} items marked rectified, {result.unchanged} rows unchanged, {len(result.rejected)} rows rejected",
-    )
-    return EXIT_ERROR if result.rejected else EXIT_OK
-
-
-def _rectify_verify(store: Any, args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.store.register import verify_register
-
-    verified, still = verify_register(store, args.check)
-    _say(
-        lang,
-        f"检查 #{args.check} 复查：已复查 {len(verified)} 项，仍发现 {len(still)} 项",
-        f"check #{args.check}: {len(verified)} items verified, {len(still)} still found",
-    )
-    return EXIT_OK
-
-
-def _rectify_list(store: Any, args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.policy.clauses import clause_label
-    from iprules.rectify import STATE_WORDS
-    from iprules.store.register import register_items
-
-    as_of = args.as_of or dt.date.today()
-    unknown = "（未记录）" if lang == "zh" else "(not recorded)"
-    for item in register_items(store, args.check):
-        due = item.due.isoformat() if item.due else unknown
-        clauses = "、".join(clause_label(c) for c in item.clauses)
-        print(
-            f"{item.check_id}/{item.finding_id}  {item.case}  {clauses}  {STATE_WORDS[item.state(as_of)](lang)}  "
-            f"{item.unit or unknown}  {item.person or unknown}  {due}"
-        )
-    return EXIT_OK
-
-
-_RECTIFY: dict[str, Callable[[Any, argparse.Namespace, Lang], int]] = {
-    "open": _rectify_open,
-    "export": _rectify_export,
-    "import": _rectify_import,
-    "verify": _rectify_verify,
-    "list": _rectify_list,
-}

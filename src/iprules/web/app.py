@@ -24,7 +24,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from iprules.cli import default_policy
+from iprules.commands.common import default_policy
 from iprules.parallel import default_jobs
 from iprules.policy.load import Policy, load_policy
 from iprules.policy.yamlfile import PolicyError
