@@ -240,15 +240,18 @@ def check_stream(
     as_of: dt.date,
     jobs: int | None = None,
     progress: Progress | None = None,
+    cluster: str | None = None,
 ) -> Checked:
-    """As `check`, with the findings left on disk for a report written as they are read."""
+    """As `check`, with the findings left on disk for a report written as they are read.
+    `cluster`: a Dask scheduler's address, or `local` (`iprules.cluster`); the report is the
+    same as without it."""
     paths, repeated = distinct_files(paths)
     _stop_on_sigterm()
     inputs = [_describe(path) for path in paths]
     count, capped = capped_jobs(jobs)
     if capped is not None:
         print(capped, file=sys.stderr)
-    checker = Checker(count)
+    checker = Checker(count) if cluster is None else _cluster_checker(cluster, jobs)
     intake = _Intake()
     try:
         intake.warnings += repeated
@@ -266,6 +269,14 @@ def check_stream(
         raise
     finally:
         checker.close()
+
+
+def _cluster_checker(address: str, jobs: int | None) -> Checker:
+    from iprules.cluster import ClusterChecker
+
+    checker = ClusterChecker(address, jobs)
+    checker.warm()  # an unreachable cluster is said before any ledger is read
+    return checker
 
 
 def check_entries(

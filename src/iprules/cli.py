@@ -177,6 +177,18 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         ),
     )
 
+    check_cmd.add_argument(
+        "--cluster",
+        default=None,
+        metavar=say("地址", "ADDRESS"),
+        help=say(
+            "在 Dask 集群上检查：调度器地址如 tcp://10.0.0.5:8786，或 local（在本机启动，--jobs 个工作进程）；"
+            "需先安装 iprules[cluster]；结果与本机检查相同",
+            "check on a Dask cluster: a scheduler address such as tcp://10.0.0.5:8786, or local "
+            "(started on this machine with --jobs workers); needs iprules[cluster]; the report is the same",
+        ),
+    )
+
     lint_cmd = command("lint", "检查政策的规则文件", "check the policy's rule files")
     lint_cmd.add_argument(
         "policy_folder",
@@ -419,7 +431,12 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
     progress = _ProgressBar(lang)
     try:
         checked = check_stream(
-            ledgers, policy, args.as_of or dt.date.today(), jobs=args.jobs, progress=progress
+            ledgers,
+            policy,
+            args.as_of or dt.date.today(),
+            jobs=args.jobs,
+            progress=progress,
+            cluster=args.cluster,
         )
     finally:
         progress.close()
