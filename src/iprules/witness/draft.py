@@ -44,8 +44,8 @@ def mention(rule: Rule, finding: Finding) -> str | None:
     phrases = [p for p in _phrases(mine.message.zh) if any(p in m for m in said)]
     phrases.sort(key=len, reverse=True)
     distinct = [p for p in phrases if not any(p in other for other in others)]
-    chosen = (distinct or phrases or [None])[0]
-    return chosen
+    chosen = distinct or phrases
+    return chosen[0] if chosen else None
 
 
 def _selects_clause(finding: Finding, clause: str) -> bool:

@@ -48,6 +48,7 @@ def _contradiction(tests: list[Test]) -> str | None:
             return name
         allowed: set[object] | None = None
         for test in literal:
+            options: set[object]
             if test.op == "eq":
                 options = {test.value}
             elif test.op == "in" and isinstance(test.value, tuple):

@@ -140,7 +140,8 @@ class Search:
                 start, started_from = seed.ledger, seed.where
                 break
         if start is None:
-            for tried, candidate in enumerate(self._mutants(rule), start=1):
+            for candidate in self._mutants(rule):
+                tried += 1
                 if takes(candidate):
                     start, started_from = candidate, "mutation"
                     break
@@ -161,7 +162,9 @@ class Search:
 
     def _mutants(self, rule: Rule) -> Iterator[Ledger]:
         rng = random.Random(f"{self.budget.seed}:{rule.id}")
-        mine = [seed for (rule_id, _), seeds in sorted(self.seeds.items()) if rule_id == rule.id for seed in seeds]
+        mine = [
+            seed for (rule_id, _), seeds in sorted(self.seeds.items()) if rule_id == rule.id for seed in seeds
+        ]
         starts = mine or self.starts
         if not starts:
             return
@@ -188,7 +191,7 @@ class Search:
         s, r = rng.choice(filled)
         sheet = ledger.sheets[s]
         if roll < 0.4:
-            return _with_row(ledger, s, r, sheet.rows[r], keep=True)
+            return _copied_row(ledger, s, r)
         if roll < 0.5:
             return _without_row(ledger, s, r)
         c = rng.randrange(len(sheet.headers))
@@ -210,10 +213,10 @@ def _moved_date(cell: str, rng: random.Random) -> str | None:
     return (day + dt.timedelta(days=rng.choice([-30, -7, -2, -1, 1, 2, 7, 30]))).isoformat()
 
 
-def _with_row(ledger: Ledger, s: int, r: int, row: tuple[str, ...], keep: bool) -> Ledger:
+def _copied_row(ledger: Ledger, s: int, r: int) -> Ledger:
     sheets = list(ledger.sheets)
     rows = sheets[s].rows
-    sheets[s] = replace(sheets[s], rows=rows[: r + 1] + (row,) + rows[r + 1 :] if keep else rows)
+    sheets[s] = replace(sheets[s], rows=(*rows[: r + 1], rows[r], *rows[r + 1 :]))
     return Ledger(tuple(sheets), ledger.as_of)
 
 
@@ -228,7 +231,7 @@ def _with_cell(ledger: Ledger, s: int, r: int, c: int, value: str) -> Ledger:
     row = list(sheets[s].rows[r])
     row[c] = value
     rows = sheets[s].rows
-    sheets[s] = replace(sheets[s], rows=rows[:r] + (tuple(row),) + rows[r + 1 :])
+    sheets[s] = replace(sheets[s], rows=(*rows[:r], tuple(row), *rows[r + 1 :]))
     return Ledger(tuple(sheets), ledger.as_of)
 
 
@@ -275,8 +278,12 @@ def shrink(ledger: Ledger, takes: Callable[[Ledger], bool]) -> Ledger:
                         ledger, changed = candidate, True
                         continue
                     n = 0
-                    while len(names := ledger.sheets[s].rows[r][c].split(_LIST_SEPARATOR)) > 1 and n < len(names):
-                        candidate = _with_cell(ledger, s, r, c, _LIST_SEPARATOR.join(names[:n] + names[n + 1 :]))
+                    while len(names := ledger.sheets[s].rows[r][c].split(_LIST_SEPARATOR)) > 1 and n < len(
+                        names
+                    ):
+                        candidate = _with_cell(
+                            ledger, s, r, c, _LIST_SEPARATOR.join(names[:n] + names[n + 1 :])
+                        )
                         if takes(candidate):
                             ledger, changed = candidate, True
                         else:
