@@ -30,6 +30,7 @@ from iprules.commands.common import (
     refuse_folders,
     say_to_user,
 )
+from iprules.commands.lint_deep import deep_lint, deep_options
 from iprules.commands.store import open_store, record, store_options
 from iprules.commands.store import register as store_commands
 from iprules.i18n import Lang, text
@@ -198,6 +199,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         metavar=say("政策文件夹", "FOLDER"),
         help=say("要检查的政策文件夹", "policy folder to check"),
     )
+    deep_options(lint_cmd, say)
     clause_help = say(
         "只看此条款编号（含其下各子条款；写 s5 即第五部分全部条款），如 s2.0",
         "only this clause id (or its sub-ids; s5 is every clause of section 五), e.g. s2.0",
@@ -556,15 +558,17 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
                 else f"{where}: clause {clause.id} is both encoded and waived: keep one"
             )
     problems += _not_encoded_problems(policy, encoded, lang)
+    out = sys.stderr if args.deep and args.format == "json" else sys.stdout  # stdout: the JSON alone
     for problem in problems:
-        print(problem)
+        print(problem, file=out)
     summary = (
         f"{policy.folder}: 规则 {len(policy.rules)} 条，条款 {len(policy.clauses)} 条，问题 {len(problems)} 个"
         if lang == "zh"
         else f"{policy.folder}: {len(policy.rules)} rules, {len(policy.clauses)} clauses, {len(problems)} problems"
     )
-    print(summary)
-    return EXIT_VIOLATIONS if problems else EXIT_OK
+    print(summary, file=out)
+    deep = deep_lint(args, policy, lang) if args.deep else EXIT_OK
+    return EXIT_VIOLATIONS if problems else deep
 
 
 def _serve(args: argparse.Namespace, lang: Lang) -> int:

@@ -80,6 +80,28 @@ def capped_jobs(requested: int | None) -> tuple[int, str | None]:
     return max(1, requested), None
 
 
+_COMPILED: dict[tuple[int, ...], tuple[tuple[Rule, ...], CompiledPolicy]] = {}
+_COMPILED_KEPT = 16
+
+
+def compiled_rules(rules: Sequence[Rule]) -> CompiledPolicy:
+    """The compiled form of these very rule objects, compiled once per process.
+
+    Compiling the policy costs four times as much as checking a scenario's ledger, and
+    `iprules clauses` and `iprules lint --deep` check hundreds of small ledgers against the same
+    rules. The key is the rules' identities; the cache keeps the rules themselves alive, so an
+    identity cannot be reused by another rule while its entry is kept."""
+    key = tuple(map(id, rules))
+    kept = _COMPILED.get(key)
+    if kept is not None:
+        return kept[1]
+    compiled = compile_rules(list(rules))
+    if len(_COMPILED) >= _COMPILED_KEPT:
+        del _COMPILED[next(iter(_COMPILED))]
+    _COMPILED[key] = (tuple(rules), compiled)
+    return compiled
+
+
 class CaseChecker:
     """One process's engine for one policy and roster."""
 
@@ -87,7 +109,7 @@ class CaseChecker:
         self.rules = rules
         self.reference = reference
         self.policy_name = policy_name  # part of every finding's id (iprules.finding_id)
-        self.compiled: CompiledPolicy = compile_rules(rules)
+        self.compiled: CompiledPolicy = compiled_rules(rules)
         self.engine = Engine.for_policy(self.compiled)
 
     def check(self, case: str, entries: list[Entry], rejected: Sequence[Rejection] = ()) -> list[Finding]:

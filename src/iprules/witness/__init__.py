@@ -1,0 +1,1 @@
+"""Witnesses: for every branch of every rule, a smallest ledger that takes it (`iprules lint --deep`)."""
