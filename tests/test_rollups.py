@@ -20,11 +20,11 @@ from iprules.ledger.entry import Entry
 from iprules.ledger.read import read_ledger
 from iprules.ledger.record import CaseRecord, Record
 from iprules.ledger.roles import began, month_of, named
+from iprules.parallel import pack_finding
 from iprules.policy.load import Policy, load_policy
 from iprules.report.charts import Series, stacked_bars
 from iprules.report.json import render_json
 from iprules.report.xlsx import render_xlsx
-from iprules.parallel import pack_finding
 from iprules.results import PackedFinding
 from iprules.rollup import rollup
 from iprules.web.app import Settings, create_app
