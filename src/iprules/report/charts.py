@@ -33,8 +33,9 @@ def _cut(label: str) -> str:
 
 
 def _text_width(label: str) -> int:
-    """About how wide a label is at 12px: a CJK character is twice an ASCII one."""
-    return sum(12 if ord(char) > 0x2E80 else 7 for char in label)
+    """About how wide a label is at 12px: a CJK character (and a full-width quote or
+    ellipsis, as CJK fonts draw them) is about twice an ASCII one."""
+    return sum(12 if ord(char) > 0x7F else 7 for char in label)
 
 
 def _open(chart_id: str, title: str, desc: str, height: int) -> list[str]:
@@ -67,7 +68,7 @@ def stacked_bars(
 ) -> Markup:
     """One horizontal bar per row (label, counts), its parts stacked in `series` order, the
     row's total written after it."""
-    label_width = min(max((_text_width(_cut(label)) for label, _ in rows), default=0) + 8, 220)
+    label_width = min(max((_text_width(_cut(label)) for label, _ in rows), default=0) + 8, 240)
     top = 20
     height = top + ROW * len(rows) + 4
     room = WIDTH - label_width - 48
@@ -157,7 +158,7 @@ def rates(
 ) -> Markup:
     """One bar per row (label, on time, late) from 0 to 100 %: the share on time, the rest
     late; a row with neither shows `none_word` and no bar."""
-    label_width = min(max((_text_width(_cut(label)) for label, _, _ in rows), default=0) + 8, 220)
+    label_width = min(max((_text_width(_cut(label)) for label, _, _ in rows), default=0) + 8, 240)
     top = 6
     height = top + ROW * len(rows) + 4
     room = WIDTH - label_width - 120
