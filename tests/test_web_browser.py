@@ -232,3 +232,6 @@ def test_the_result_page_shows_the_rollup_charts(browser: Any, result_url: str) 
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     browser.execute_script("arguments[0].scrollIntoView()", section)
     section.screenshot(str(ARTEFACTS / "web-rollups.png"))
+    for chart in charts:  # each chart on its own, whole, whatever the section's height
+        browser.execute_script("arguments[0].scrollIntoView()", chart)
+        chart.screenshot(str(ARTEFACTS / f"web-rollups-{chart.get_attribute('id')}.png"))

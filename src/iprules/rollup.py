@@ -103,7 +103,9 @@ class Rollups(BaseModel):
     units: list[Group]  # by violations, most first, then by name; "" = cases naming no unit
     first_responders: list[Group]
     handlers: list[Group]
-    months: list[Group]  # in date order; "" (no date) last
+    months: list[
+        Group
+    ]  # every month from the first to the last, in order (0 where no case); "" (no date) last
     ranking: list[Ranked]  # units by violations; equal counts share a rank
     deadline_clauses: list[str]  # the clauses whose rules have a deadline, document order
 
@@ -194,6 +196,9 @@ class Tally:
         )
         units = sorted(groups["unit"], key=lambda g: (g.name == "", *_worst_first(g)))
         dated = sorted(g.name for g in groups["month"] if g.name)
+        # a trend shows the months without a case as 0, not as if they were not there
+        seen = {g.name for g in groups["month"]}
+        groups["month"] += [_group(m, Counter(), order) for m in _months_between(dated) if m not in seen]
         return Rollups(
             window=window,
             first_month=dated[0] if dated else "",
@@ -205,6 +210,18 @@ class Tally:
             ranking=ranking(units),
             deadline_clauses=deadline_clauses,
         )
+
+
+def _months_between(dated: Sequence[str]) -> list[str]:
+    """Every month from the first to the last of these (YYYY-MM), both included."""
+    if not dated:
+        return []
+    year, month = map(int, dated[0].split("-"))
+    found = []
+    while f"{year:04d}-{month:02d}" <= dated[-1]:
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
 
 
 def named_groups(records: Iterable[Record]) -> Iterable[tuple[str, str]]:
