@@ -216,3 +216,22 @@ def test_the_result_prints_on_a4(browser: Any, result_url: str) -> None:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     (ARTEFACTS / "web-6-findings-a4.pdf").write_bytes(pdf)
     assert b"/MediaBox [0 0 595" in pdf or b"/MediaBox[0 0 595" in pdf, "A4 is 595 × 842 points"
+
+
+def test_the_result_page_shows_the_rollup_charts(browser: Any, result_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(result_url)
+    section = _wait_for(browser, "#rollups")
+    _shot(browser, "rollups-page")
+    charts = browser.find_elements(By.CSS_SELECTOR, "#rollups svg.chart")
+    assert len(charts) == 4, "verdicts per clause, per unit, per month, and the on-time rate"
+    assert all(chart.size["width"] > 300 and chart.size["height"] > 40 for chart in charts), (
+        "drawn, not empty"
+    )
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    browser.execute_script("arguments[0].scrollIntoView()", section)
+    section.screenshot(str(ARTEFACTS / "web-rollups.png"))
+    for chart in charts:  # each chart on its own, whole, whatever the section's height
+        browser.execute_script("arguments[0].scrollIntoView()", chart)
+        chart.screenshot(str(ARTEFACTS / f"web-rollups-{chart.get_attribute('id')}.png"))

@@ -39,7 +39,18 @@ def report(tmp_path_factory: pytest.TempPathFactory, policy: Policy) -> Report:
 
 def test_the_workbook_has_summary_findings_and_rejections(report: Report, policy: Policy) -> None:
     book = load_workbook(io.BytesIO(render_xlsx(report, policy, "zh")))
-    assert book.sheetnames == ["汇总", "检查范围", "结论", "拒收", "提示", "解释"]
+    assert book.sheetnames == [
+        "汇总",
+        "检查范围",
+        "结论",
+        "拒收",
+        "提示",
+        "解释",
+        "汇总-单位",
+        "汇总-人员",
+        "汇总-月份",
+        "汇总-条款",
+    ]
     findings = book["结论"]
     assert findings.auto_filter.ref and findings.auto_filter.ref.startswith("A1:")
     assert findings.max_row - 1 == len(report.findings)
@@ -65,5 +76,6 @@ def test_the_same_report_gives_the_same_bytes(report: Report, policy: Policy) ->
 
 def test_english_on_request(report: Report, policy: Policy) -> None:
     book = load_workbook(io.BytesIO(render_xlsx(report, policy, "en")))
-    assert book.sheetnames == ["Summary", "Scope", "Findings", "Rejections", "Warnings", "Readings"]
+    assert book.sheetnames[:6] == ["Summary", "Scope", "Findings", "Rejections", "Warnings", "Readings"]
+    assert book.sheetnames[6:] == ["Rollup-units", "Rollup-people", "Rollup-months", "Rollup-clauses"]
     assert book["Findings"]["B2"].value in {"violation", "undetermined", "compliant"}

@@ -35,6 +35,7 @@ from iprules.parallel import Checker, Progress, Unpacker, capped_jobs
 from iprules.policy.load import Policy
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool, PackedFinding
+from iprules.rollup import Rollups
 
 # record kinds that belong to a case: their JSONL lines are spooled unvalidated, by case
 # (except the one-per-matter kinds, validated here to be compared: `ledger.duplicates`)
@@ -92,6 +93,8 @@ class Report(BaseModel):
     warnings: list[LedgerWarning] = []
     # years of the official working-day calendar that the check's deadlines were counted on
     calendar_years: list[int] = []
+    # the findings counted per unit, person and month (iprules.rollup), counted as they were made
+    rollups: Rollups | None = None
 
 
 def _roster(
@@ -442,5 +445,6 @@ def _finish(
         rejections=listed,
         warnings=intake.warnings + run.warnings,
         calendar_years=sorted(run.years),
+        rollups=run.tally.rollups([clause.id for clause in policy.clauses]),
     )
     return Checked(head, found, policy.rules)

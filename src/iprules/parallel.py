@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import pickle
 import signal
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.pool import Pool
 from operator import itemgetter
@@ -46,6 +46,7 @@ from iprules.ledger.warning import LedgerWarning
 from iprules.policy.compile import CompiledPolicy, compile_rules
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool, PackedCase, PackedFinding
+from iprules.rollup import Duties, Key, Tally
 from iprules.unread import Unread
 
 # Below this many cases a pool costs more (start-up ~0.3 s a worker) than it saves.
@@ -111,6 +112,7 @@ class CaseChecker:
         self.policy_name = policy_name  # part of every finding's id (iprules.finding_id)
         self.compiled: CompiledPolicy = compiled_rules(rules)
         self.engine = Engine.for_policy(self.compiled)
+        self.duties = Duties.of(rules)  # what the rollups count (iprules.rollup)
 
     def check(self, case: str, entries: list[Entry], rejected: Sequence[Rejection] = ()) -> list[Finding]:
         """`rejected`: the rows of this case that could not be read."""
@@ -133,9 +135,10 @@ class BatchResult:
     """What checking one batch gave: per case its findings, the lines that did not validate,
     the records set aside as dated after the audit date (`iprules.as_of`) and the warnings
     for dates read as not yet happened, the calendar years relied on, and how many records
-    the batch held."""
+    the batch held, and the batch's rollup counts (`iprules.rollup`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, duties: Duties) -> None:
+        self.tally = Tally(duties)
         self.cases: list[tuple[str, list[Finding]]] = []
         self.rejections: list[Rejection] = []
         self.set_aside: list[Rejection] = []
@@ -147,7 +150,7 @@ class BatchResult:
 def check_groups(checker: CaseChecker, groups: list[Group]) -> BatchResult:
     """Validate a batch's items, regroup them by their validated case id (in reading order),
     and check each case."""
-    result = BatchResult()
+    result = BatchResult(checker.duties)
     by_case: dict[str, list[tuple[int, Entry]]] = defaultdict(list)
     rejected: dict[str, list[Rejection]] = defaultdict(list)
     parameters = checker.reference.parameters
@@ -187,9 +190,10 @@ def check_groups(checker: CaseChecker, groups: list[Group]) -> BatchResult:
     first = itemgetter(0)
     for case, numbered in by_case.items():
         numbered.sort(key=first)
-        result.cases.append(
-            (case, checker.check(case, [entry for _, entry in numbered], rejected.get(case, ())))
-        )
+        entries = [entry for _, entry in numbered]
+        found = checker.check(case, entries, rejected.get(case, ()))
+        result.cases.append((case, found))
+        result.tally.add_case([e.record for e in entries], ((f.rule, f.verdict, f.branch) for f in found))
     return result
 
 
@@ -238,7 +242,13 @@ def _unpack_warning(packed: PackedWarning) -> LedgerWarning:
 
 
 PackedBatch: TypeAlias = tuple[
-    list[PackedCase], list[PackedRejection], list[PackedRejection], list[PackedWarning], set[int], int
+    list[PackedCase],
+    list[PackedRejection],
+    list[PackedRejection],
+    list[PackedWarning],
+    set[int],
+    int,
+    Counter[Key],
 ]
 
 
@@ -258,15 +268,17 @@ def _pool_task(task: tuple[bytes, list[Group] | Path]) -> PackedBatch:
         [_pack_warning(w) for w in result.warnings],
         result.years,
         result.records,
+        result.tally.counts,
     )
 
 
 class Run:
     """What checking every case gave besides the findings: the records that did not
     validate, those set aside as dated after the audit date, the warnings for dates read as
-    not yet happened, and the calendar years relied on."""
+    not yet happened, the calendar years relied on, and the rollup counts of every case."""
 
-    def __init__(self) -> None:
+    def __init__(self, duties: Duties) -> None:
+        self.tally = Tally(duties)
         self.rejections: list[Rejection] = []
         self.set_aside: list[Rejection] = []
         self.warnings: list[LedgerWarning] = []
@@ -307,7 +319,7 @@ class Checker:
         `assemble`'s order); returns the rest of what the cases gave."""
         if spool.cases_hint >= MIN_CASES_FOR_POOL:
             self.warm()
-        run = Run()
+        run = Run(Duties.of(rules))
         done = 0
         total = spool.items
         try:
@@ -322,6 +334,7 @@ class Checker:
                     run.set_aside += result.set_aside
                     run.warnings += result.warnings
                     run.years |= result.years
+                    run.tally.merge(result.tally.counts)
                     done += result.records
                     if progress is not None:
                         progress(done, total)
@@ -330,9 +343,10 @@ class Checker:
                 tasks: Iterable[tuple[bytes, list[Group] | Path]] = (
                     (blob, batch) for batch in spool.batches(BATCH)
                 )
-                for cases, rejected, set_aside, warned, years, records in self._pool.imap_unordered(
+                for cases, rejected, set_aside, warned, years, records, counts in self._pool.imap_unordered(
                     _pool_task, tasks
                 ):
+                    run.tally.merge(counts)
                     found.add(cases)
                     run.rejections += map(_unpack_rejection, rejected)
                     run.set_aside += map(_unpack_rejection, set_aside)

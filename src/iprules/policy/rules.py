@@ -25,7 +25,7 @@ _ALIAS = re.compile(r"^[a-z][a-z0-9_]*$")
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
 RULE_KEYS = {"id", "clause", "title", "applies", "violations", "undetermined", "compliant", "interpretations"}
-ALTERNATIVE_KEYS = {"when", "message", "name", "interpretations"}
+ALTERNATIVE_KEYS = {"when", "message", "name", "interpretations", "deadline"}
 _BRANCH_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 COMPLIANT_BRANCH = "compliant"
 
@@ -66,6 +66,9 @@ class Alternative:
     line: int
     name: str = ""  # the optional `name:`; the index is used when there is none
     interpretations: tuple[str, ...] = ()  # readings this alternative alone relies on
+    # `deadline: true`: this violation is the clause's time limit passing with its duty not
+    # done; the rollups' on-time rate counts it as late (iprules.rollup)
+    deadline: bool = False
 
     @property
     def branch(self) -> str:
@@ -257,8 +260,16 @@ def _parse_alternative(
     ):
         raise document.error(
             path,
-            "每个情形应有 when: 和 message:，另可有 name: 和 interpretations:",
-            "each alternative needs 'when:' and 'message:', and may have 'name:' and 'interpretations:'",
+            "每个情形应有 when: 和 message:，另可有 name:、interpretations: 和 deadline:",
+            "each alternative needs 'when:' and 'message:', and may have 'name:', 'interpretations:' and 'deadline:'",
+        )
+    deadline = entry.get("deadline", False)
+    if not isinstance(deadline, bool) or (deadline and kind != "violation"):
+        raise document.error(
+            (*path, "deadline"),
+            "deadline: 只能是 true/false，且只用于违规情形（条款规定的时限已过而义务未履行）",
+            "deadline: takes true or false, and only on a violation alternative (the clause's time "
+            "limit passed with its duty not done)",
         )
     branch_name = entry.get("name", "")
     if "name" in entry and (not isinstance(branch_name, str) or not _BRANCH_NAME.match(branch_name)):
@@ -302,6 +313,7 @@ def _parse_alternative(
         line=document.line_of(path),
         name=branch_name,
         interpretations=interpretations,
+        deadline=deadline,
     )
 
 

@@ -16,6 +16,7 @@ from iprules.i18n import VERDICT_WORDS, Lang, Text, text
 from iprules.ledger.source import Source
 from iprules.policy.clauses import clause_label
 from iprules.policy.load import Policy
+from iprules.report.rollups import rollups_view
 from iprules.results import PackedFinding
 
 FORMAT = "iprules-report/1"
@@ -149,6 +150,12 @@ def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
     # the calendar years a check relied on, once the check records them
     years = getattr(report, "calendar_years", None)
     stamp = {} if years is None else {"calendar_years": list(years)}
+    # counted as the check ran (iprules.rollup); a report read back from an older check has none
+    rollups = (
+        {}
+        if report.rollups is None
+        else {"rollups": rollups_view(report.rollups, policy, lang, report.as_of.isoformat())}
+    )
     return {
         **stamp,
         "format": FORMAT,
@@ -169,6 +176,7 @@ def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
             {**warning.source.model_dump(exclude_none=True), "reason": warning.reason(lang)}
             for warning in report.warnings
         ],
+        **rollups,
     }
 
 

@@ -17,12 +17,14 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from iprules.check import Report
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
+from iprules.report.rollups import words as rollup_words
 from iprules.report.text import short_question
 from iprules.report.view import cited_records, report_view, scope_lines, source_text
 
@@ -143,7 +145,7 @@ class _Sheet:
         self.rows = 0
 
     def append(self, values: list[Any], style: dict[str, Any] | None = None) -> None:
-        self.sheet.append([self.cell(value, style) for value in values])
+        self.sheet.append([value if isinstance(value, Cell) else self.cell(value, style) for value in values])
         self.rows += 1
 
     def cell(self, value: Any, style: dict[str, Any] | None = None) -> Any:
@@ -297,7 +299,102 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
                 wrap,
             )
     readings.filter(5)
+    if "rollups" in view:
+        _rollup_sheets(workbook, view["rollups"], lang)
     return workbook
+
+
+_ROLLUP_SHEETS = {
+    "zh": ("汇总-单位", "汇总-人员", "汇总-月份", "汇总-条款"),
+    "en": ("Rollup-units", "Rollup-people", "Rollup-months", "Rollup-clauses"),
+}
+
+
+def _group_cells(group: dict[str, Any]) -> list[Any]:
+    counts, timed = group["findings"], group["on_time"]
+    return [
+        group["cases"],
+        *(counts[v] for v in _VERDICTS),
+        timed["on_time"],
+        timed["late"],
+        timed["not_counted"],
+        timed["rate"] if timed["rate"] is not None else "",
+    ]
+
+
+def _rollup_sheets(workbook: Workbook, rollups: dict[str, Any], lang: Lang) -> None:
+    """The rollups (`iprules.report.rollups`) as four sheets: units (with their rank), people,
+    months, and every group's counts per clause; each sheet ends with how it is counted."""
+    said = rollup_words(lang)
+    counted = [
+        said["cases"],
+        *(said[v] for v in _VERDICTS),
+        said["on_time"],
+        said["late"],
+        said["not_counted"],
+        said["rate"],
+    ]
+    widths = [10, 10, 12, 10, 10, 10, 10, 12]
+    rate = {"number_format": "0%"}
+    basis = rollups["basis"]
+    units_title, people_title, months_title, clauses_title = _ROLLUP_SHEETS[lang]
+
+    units = _Sheet(workbook, units_title)
+    units.header([said["rank"], said["unit"], *counted], [8, 36, *widths])
+    ranks = {item["name"]: item["rank"] for item in rollups["ranking"]}
+    for group in rollups["units"]:
+        units.append([ranks.get(group["name"], ""), group["shown"], *_rate_cells(group, units, rate)])
+    window = rollups["window"]
+    units.append(["", said["total"], *_rate_cells(window, units, rate)], {"font": Font(bold=True)})
+    units.filter(len(counted) + 2)
+    _basis(units, [basis["groups"], basis["ranking"], basis["on_time"]])
+
+    people = _Sheet(workbook, people_title)
+    people.header([said["role"], said["person"], *counted], [14, 20, *widths])
+    for role, groups in (("first_responder", rollups["first_responders"]), ("handler", rollups["handlers"])):
+        for group in groups:
+            people.append([said[role], group["shown"], *_rate_cells(group, people, rate)])
+    people.filter(len(counted) + 2)
+    _basis(people, [basis["groups"], basis["on_time"]])
+
+    months = _Sheet(workbook, months_title)
+    months.header([said["month"], *counted], [12, *widths])
+    for group in rollups["months"]:
+        months.append([group["shown"], *_rate_cells(group, months, rate)])
+    months.append([said["total"], *_rate_cells(window, months, rate)], {"font": Font(bold=True)})
+    _basis(months, [basis["month"], basis["on_time"]])
+
+    clauses = _Sheet(workbook, clauses_title)
+    clauses.header(
+        [said["group"], said["name"], said["clause"], *(said[v] for v in _VERDICTS)], [14, 30, 50, 10, 12, 10]
+    )
+    lists = [
+        (said["window"], [window]),
+        (said["unit"], rollups["units"]),
+        (said["first_responder"], rollups["first_responders"]),
+        (said["handler"], rollups["handlers"]),
+        (said["month"], rollups["months"]),
+    ]
+    for kind, groups in lists:
+        for group in groups:
+            for row in group["by_clause"]:
+                clauses.append([kind, group["shown"], row["name"], *(row[v] for v in _VERDICTS)])
+    clauses.filter(6)
+    _basis(clauses, [basis["groups"]])
+
+
+def _rate_cells(group: dict[str, Any], sheet: _Sheet, rate: dict[str, Any]) -> list[Any]:
+    """A group's counts, its on-time rate as a percentage cell (blank when there is none)."""
+    cells = _group_cells(group)
+    if cells[-1] != "":
+        cells[-1] = sheet.cell(cells[-1], rate)
+    return cells
+
+
+def _basis(sheet: _Sheet, lines: list[str]) -> None:
+    sheet.append([])
+    for line in lines:
+        sheet.append([line])
 
 
 def render_xlsx(report: Report, policy: Policy, lang: Lang) -> bytes:

@@ -22,17 +22,13 @@ from iprules.ledger.columns import Column, columns, show
 from iprules.ledger.entry import Entry
 from iprules.ledger.read import read_ledger
 from iprules.ledger.record import CaseRecord
+from iprules.ledger.roles import ROLES as ROLES  # the pages import it from here
+from iprules.ledger.roles import field_role
 from iprules.results import PackedFinding, PackedSource
 
 VERDICTS = ("violation", "undetermined", "compliant")
 
-# who a case names, as the views by person and by unit group it: (record kind, field) -> role.
-# Units: every field whose words are the policy's units (`ledger.columns.POLICY_VOCABULARIES`).
-PERSON_FIELDS: dict[tuple[str, str], str] = {
-    ("first_responder", "staff"): "first_responder",  # 首问责任人
-    ("service", "handler"): "handler",  # 首办责任人
-}
-ROLES = ("unit", "first_responder", "handler")
+# who a case names, as the views by person and by unit group it: `iprules.ledger.roles`
 
 _SCHEMA = """
 CREATE TABLE finding(seq INTEGER PRIMARY KEY, case_id TEXT NOT NULL, verdict TEXT NOT NULL,
@@ -83,13 +79,7 @@ def _records(ledgers: Sequence[Path], tags: set[tuple[str, str, str]]) -> Iterat
             record = item.record
             kind = str(getattr(record, "type", ""))
             if kind not in known:
-                known[kind] = [
-                    (
-                        column,
-                        "unit" if column.policy_list == "units" else PERSON_FIELDS.get((kind, column.name)),
-                    )
-                    for column in columns(kind)
-                ]
+                known[kind] = [(column, field_role(kind, column.name)) for column in columns(kind)]
             shown: dict[str, list[tuple[str, str]]] = {"zh": [], "en": []}
             for column, role in known[kind]:
                 value = getattr(record, column.name, None)

@@ -1,6 +1,7 @@
 """A check's own page: while it waits or runs, its place and progress; once done, what a
 reader must know first (notices, the reconciliation, rejected rows with their fix, warnings),
-the verdicts by clause, the ways to look further, and the downloads."""
+the verdicts by clause, the ways to look further, the rollups with their charts
+(`templates/rollups.html`), and the downloads."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from iprules.check import Report
 from iprules.i18n import Lang
 from iprules.policy.load import Policy
+from iprules.report.rollups import rollups_page, rollups_view
 from iprules.report.view import notices, rule_clause_totals, scope_lines, scope_view
 from iprules.web.index import Filters, Index
 from iprules.web.jobs import Job, Jobs
@@ -68,6 +70,13 @@ def problems(items: list[Any], lang: Lang) -> list[dict[str, str]]:
     return [{"place": str(item.source), "reason": item.reason(lang)} for item in items]
 
 
+def rollups_of(head: Report, policy: Policy, lang: Lang) -> dict[str, Any] | None:
+    """What `templates/rollups.html` shows of a check: counted as it ran (`head.rollups`)."""
+    if head.rollups is None:
+        return None
+    return rollups_page(rollups_view(head.rollups, policy, lang, head.as_of.isoformat()), lang)
+
+
 async def overview(request: Request) -> Response:
     job = find_job(request)
     jobs: Jobs = request.app.state.jobs
@@ -109,5 +118,6 @@ async def overview(request: Request) -> Response:
         listed_on_top=LISTED_ON_TOP,
         by_clause=totals,
         scope=scope_lines(scope_view(result.policy, lang), lang),
+        rollups=rollups_of(head, result.policy, lang),
         ttl_minutes=int(request.app.state.settings.ttl // 60),
     )
