@@ -39,12 +39,11 @@ from iprules.parallel import (
     Progress,
     Run,
     _pool_task,
-    _unpack_rejection,
-    _unpack_warning,
     default_jobs,
 )
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool
+from iprules.rollup import Duties
 
 LOCAL = "local"
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, no more in memory
@@ -132,7 +131,7 @@ class ClusterChecker(Checker):
         self.warm()
         distributed = _distributed()
         client = self._client
-        run = Run()
+        run = Run(Duties.of(rules))
         done = 0
         total = spool.items
         try:
@@ -149,7 +148,7 @@ class ClusterChecker(Checker):
                 pending.add(client.submit(check_batch, blob, batch, pure=False))
             for future in pending:
                 try:
-                    cases, rejected, set_aside, warned, years, records = future.result()
+                    packed = future.result()
                 except distributed.KilledWorker as error:
                     raise ClusterError(
                         f"Dask 集群的工作进程在检查时退出（{error}）：检查未完成；请查看工作进程的日志和内存",
@@ -159,18 +158,12 @@ class ClusterChecker(Checker):
                 batch = next(batches, None)
                 if batch is not None:
                     pending.add(client.submit(check_batch, blob, batch, pure=False))
-                found.add(cases)
-                run.rejections += map(_unpack_rejection, rejected)
-                run.set_aside += map(_unpack_rejection, set_aside)
-                run.warnings += map(_unpack_warning, warned)
-                run.years |= years
-                done += records
+                done += run.take(packed, found)
                 if progress is not None:
                     progress(done, total)
         finally:
             spool.close()
-        run.set_aside.sort(key=lambda r: r.source.sort_key())
-        run.warnings.sort(key=lambda w: w.source.sort_key())
+        run.settle()
         return run
 
 

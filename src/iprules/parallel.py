@@ -284,6 +284,23 @@ class Run:
         self.warnings: list[LedgerWarning] = []
         self.years: set[int] = set()
 
+    def take(self, packed: PackedBatch, found: FindingSpool) -> int:
+        """A batch checked in another process (a pool worker, a cluster worker): its findings
+        to `found`, the rest here; returns the records it held."""
+        cases, rejected, set_aside, warned, years, records, counts = packed
+        self.tally.merge(counts)
+        found.add(cases)
+        self.rejections += map(_unpack_rejection, rejected)
+        self.set_aside += map(_unpack_rejection, set_aside)
+        self.warnings += map(_unpack_warning, warned)
+        self.years |= years
+        return records
+
+    def settle(self) -> None:
+        """Batches come back in any order: the report's lists must not depend on it."""
+        self.set_aside.sort(key=lambda r: r.source.sort_key())
+        self.warnings.sort(key=lambda w: w.source.sort_key())
+
 
 # --- the parent side ----------------------------------------------------------------------
 
@@ -343,23 +360,13 @@ class Checker:
                 tasks: Iterable[tuple[bytes, list[Group] | Path]] = (
                     (blob, batch) for batch in spool.batches(BATCH)
                 )
-                for cases, rejected, set_aside, warned, years, records, counts in self._pool.imap_unordered(
-                    _pool_task, tasks
-                ):
-                    run.tally.merge(counts)
-                    found.add(cases)
-                    run.rejections += map(_unpack_rejection, rejected)
-                    run.set_aside += map(_unpack_rejection, set_aside)
-                    run.warnings += map(_unpack_warning, warned)
-                    run.years |= years
-                    done += records
+                for packed in self._pool.imap_unordered(_pool_task, tasks):
+                    done += run.take(packed, found)
                     if progress is not None:
                         progress(done, total)
         finally:
             spool.close()
-        # batches come back in any order: the report's lists must not depend on it
-        run.set_aside.sort(key=lambda r: r.source.sort_key())
-        run.warnings.sort(key=lambda w: w.source.sort_key())
+        run.settle()
         return run
 
 
