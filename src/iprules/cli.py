@@ -32,6 +32,7 @@ from iprules.commands.common import (
 )
 from iprules.commands.store import open_store, record, store_options
 from iprules.commands.store import register as store_commands
+from iprules.commands.warn import register as warn_commands
 from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError
 from iprules.policy.clauses import within
@@ -232,7 +233,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
     store_options(check_cmd, say)
-    for family in (store_commands,):
+    for family in (store_commands, warn_commands):
         _REGISTERED.update(family(command, say))
     serve_cmd = command(
         "serve",
