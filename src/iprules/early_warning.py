@@ -92,7 +92,7 @@ class EarlyWarning(BaseModel):
     version: str
     as_of: dt.date
     within: int
-    window_end: dt.date
+    window_end: dt.date | None  # the N-th working day after the audit date, when countable
     matters: list[Matter]  # overdue and due soon
     unknown: list[Matter]  # 期限无法确定
     records_read: int
@@ -104,12 +104,15 @@ class EarlyWarning(BaseModel):
 
 
 def warn(paths: list[Path], policy: Policy, as_of: dt.date, within: int) -> EarlyWarning:
-    """The warning for the ledgers `paths` on `as_of`; `OutsideCalendar` when the window of
-    `within` working days after the audit date cannot be counted."""
+    """The warning for the ledgers `paths` on `as_of`: due soon is at most `within` working
+    days left."""
     for path in paths:
         require_file(path)
     calendar = Calendar.from_parameters(policy.parameters)
-    window_end = calendar.deadline(as_of, within)
+    try:
+        window_end: dt.date | None = calendar.deadline(as_of, within)
+    except OutsideCalendar:
+        window_end = None  # the matters are still placed, each by the days it can count
     staff: list[Entry] = []
     cases: dict[str, list[Entry]] = {}
     read = rejected = 0
@@ -156,8 +159,8 @@ def warn(paths: list[Path], policy: Policy, as_of: dt.date, within: int) -> Earl
                     reason=reason,
                 )
                 if due is not None:
-                    matter = _placed(matter, dt.date.fromordinal(due), as_of, window_end, calendar)
-                    if matter.status is None:
+                    matter = _placed(matter, dt.date.fromordinal(due), as_of, within, calendar)
+                    if matter.status is None and matter.reason is None:
                         continue
                 found.append(matter)
     return EarlyWarning(
@@ -173,12 +176,29 @@ def warn(paths: list[Path], policy: Policy, as_of: dt.date, within: int) -> Earl
     )
 
 
-def _placed(matter: Matter, due: dt.date, as_of: dt.date, window_end: dt.date, calendar: Calendar) -> Matter:
-    status: Status | None = "overdue" if due < as_of else "due_soon" if due <= window_end else None
+def _placed(matter: Matter, due: dt.date, as_of: dt.date, within: int, calendar: Calendar) -> Matter:
+    """Overdue when the deadline is before the audit date; due soon when at most `within`
+    working days are left; else not warned (status None). Days the calendar cannot count
+    make a not-yet-passed deadline one whose nearness cannot be told (a reason, no status)."""
     try:
         days: int | None = calendar.working_days_between(as_of, due)
-    except OutsideCalendar:
+    except OutsideCalendar as outside:
         days = None
+        if due >= as_of:
+            return matter.model_copy(
+                update={
+                    "deadline": due,
+                    "reason": text(
+                        f"期限为 {due}，但到期前的工作日无法计算：{outside.reason.zh}",
+                        f"due {due}, but the working days until then cannot be counted: {outside.reason.en}",
+                    ),
+                }
+            )
+    status: Status | None = None
+    if due < as_of:
+        status = "overdue"
+    elif days is not None and days <= within:
+        status = "due_soon"
     return matter.model_copy(update={"deadline": due, "status": status, "working_days": days})
 
 
@@ -377,10 +397,13 @@ def render_warning(warning: EarlyWarning, lang: Lang) -> str:
     n = counts(warning)
     lines = [
         f"预警：政策 {warning.policy}，审计基准日 {warning.as_of}；期限在 {warning.within} 个工作日内"
-        f"（至 {warning.window_end}）的为将到期，已过的为已逾期"
+        + (f"（至 {warning.window_end}）" if warning.window_end else "")
+        + "的为将到期，已过的为已逾期"
         if zh
         else f"Early warning: policy {warning.policy}, audit date {warning.as_of}; due within "
-        f"{warning.within} working days (by {warning.window_end}) is due soon, past is overdue",
+        f"{warning.within} working days"
+        + (f" (by {warning.window_end})" if warning.window_end else "")
+        + " is due soon, past is overdue",
         f"已逾期 {n['overdue']} 项，将到期 {n['due_soon']} 项，期限无法确定 {n['unknown']} 项"
         if zh
         else f"{n['overdue']} overdue, {n['due_soon']} due soon, {n['unknown']} with no deadline that can be told",
@@ -447,7 +470,7 @@ def warning_json(warning: EarlyWarning, lang: Lang) -> dict[str, Any]:
         "policy": {"name": warning.policy, "version": warning.version},
         "as_of": warning.as_of.isoformat(),
         "within": warning.within,
-        "window_end": warning.window_end.isoformat(),
+        "window_end": warning.window_end.isoformat() if warning.window_end else None,
         "counts": counts(warning),
         "records_read": warning.records_read,
         "records_rejected": warning.records_rejected,

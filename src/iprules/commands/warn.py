@@ -72,19 +72,12 @@ def register(
 
 
 def _warn(args: argparse.Namespace, lang: Lang) -> int:
-    from iprules.calendar import OutsideCalendar
     from iprules.early_warning import render_warning, warn, warning_json
 
     policy = load(args)
     refuse_folders(list(args.ledgers))
     as_of = args.as_of or dt.date.today()
-    try:
-        warning = warn(list(args.ledgers), policy, as_of, args.within)
-    except OutsideCalendar as outside:
-        raise UsageError(
-            f"无法按工作日计算预警期限：{outside.reason.zh}",
-            f"the warning window cannot be counted: {outside.reason.en}",
-        ) from outside
+    warning = warn(list(args.ledgers), policy, as_of, args.within)
     if warning.records_read == warning.records_rejected:
         raise UsageError(
             "没有可读的记录：台账为空，或每一条都未能读入（iprules check 列出原因），未作预警",
