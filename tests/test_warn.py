@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,14 +22,15 @@ WINDOW = "区政务服务中心大厅知识产权咨询服务窗口"
 SECTION = "茅箭区市场监管局知识产权股"
 AS_OF = dt.date(2026, 11, 20)  # a Friday
 
-STAFF = [
+Row = dict[str, Any]
+STAFF: list[Row] = [
     {"type": "staff", "name": "刘芳", "position": "窗口工作人员", "unit": WINDOW},
     {"type": "staff", "name": "李明", "position": "科员", "unit": SECTION},
     {"type": "staff", "name": "赵磊", "position": "股长", "unit": SECTION},
 ]
 
 
-def business(case: str, accepted: str, **fields: object) -> dict[str, object]:
+def business(case: str, accepted: str, **fields: object) -> Row:
     return {
         "type": "service",
         "case": case,
@@ -43,7 +45,7 @@ def business(case: str, accepted: str, **fields: object) -> dict[str, object]:
 
 
 # one matter due soon, one overdue, one done, one whose deadline cannot be told
-SMALL = [
+SMALL: list[Row] = [
     *STAFF,
     business("W-YELLOW", "2026-11-16", complete="是", time_limit=5),  # due Mon 11-23
     business("W-RED", "2026-11-02", complete="是", time_limit=3, handler="李明", unit=SECTION),  # due 11-05
@@ -52,7 +54,7 @@ SMALL = [
 ]
 
 # one matter for every other deadline the rules compute
-EVERY_KIND = [
+EVERY_KIND: list[Row] = [
     *STAFF,
     business("K-REFUSE", "2026-11-16", unlawful="是"),
     business(
@@ -105,7 +107,7 @@ EVERY_KIND = [
 ]
 
 
-def ledger(tmp_path: Path, records: list[dict[str, object]], name: str = "台账.jsonl") -> Path:
+def ledger(tmp_path: Path, records: list[Row], name: str = "台账.jsonl") -> Path:
     path = tmp_path / name
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return path
@@ -153,9 +155,7 @@ def test_each_matter_names_its_unit_person_clause_and_records(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("records", [SMALL, EVERY_KIND], ids=["committed-limit", "every-other-deadline"])
-def test_the_day_after_a_warned_deadline_the_rule_says_violation(
-    tmp_path: Path, records: list[dict[str, object]]
-) -> None:
+def test_the_day_after_a_warned_deadline_the_rule_says_violation(tmp_path: Path, records: list[Row]) -> None:
     path = ledger(tmp_path, records)
     warning = warn([path], POLICY, AS_OF, 20)
     assert warning.matters, "the ledger warns of something"
@@ -250,7 +250,7 @@ def test_an_empty_ledger_is_an_error_never_a_clean_pass(
 def test_a_deadline_past_the_calendar_is_listed_apart_not_guessed(tmp_path: Path) -> None:
     """Late December: the window runs into a year the calendar does not know; a deadline
     counted in calendar days (五（四）) falls in it, so how near it is cannot be told."""
-    filed = {**EVERY_KIND[-1], "date": "2026-10-05"}  # 90 days on is 2027-01-03
+    filed: Row = {**EVERY_KIND[-1], "date": "2026-10-05"}  # 90 days on is 2027-01-03
     warning = warn([ledger(tmp_path, [*STAFF, filed])], POLICY, dt.date(2026, 12, 28), 5)
     assert warning.window_end is None and not warning.matters
     [speed] = warning.unknown
