@@ -30,7 +30,7 @@ from iprules.commands.common import (
     refuse_folders,
     say_to_user,
 )
-from iprules.commands.store import open_store, record, store_options
+from iprules.commands.store import db_option, open_store, record, store_options
 from iprules.commands.store import register as store_commands
 from iprules.commands.warn import register as warn_commands
 from iprules.i18n import Lang, text
@@ -249,6 +249,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
             "the whole network) requires an access password",
         ),
     )
+    db_option(serve_cmd, say)  # every workbench check is recorded there
     serve_cmd.add_argument(
         "--port", type=int, default=8000, help=say("端口（默认 8000）", "port (default 8000)")
     )
@@ -555,7 +556,7 @@ def _serve(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.web.serve import ServeRefused, serve
 
     try:
-        serve(args.host, args.port, args.password, args.max_upload_mb, args.keep_minutes, lang)
+        serve(args.host, args.port, args.password, args.max_upload_mb, args.keep_minutes, lang, args.db)
     except ServeRefused as refused:
         print(f"iprules: {refused.message(lang)}", file=sys.stderr)
         return EXIT_ERROR

@@ -110,4 +110,5 @@ async def overview(request: Request) -> Response:
         by_clause=totals,
         scope=scope_lines(scope_view(result.policy, lang), lang),
         ttl_minutes=int(request.app.state.settings.ttl // 60),
+        recorded=job.recorded(),
     )
