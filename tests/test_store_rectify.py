@@ -71,12 +71,44 @@ def ledger_lines() -> list[dict[str, object]]:
 
 
 def test_without_a_period_no_item_is_opened(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    variant = tmp_path / "无期限"
+    variant.mkdir()
+    (variant / "policy.yaml").write_text(
+        f"name: noperiod\nextends: {ROOT / 'rules' / 'maojian'}\nparameters:\n  rectification_working_days: null\n",
+        encoding="utf-8",
+    )
     db = str(tmp_path / "iprules.db")
-    run(capsys, "check", str(LEDGER), "--as-of", AS_OF, "--record", "--db", db)
-    code, _, err = run(capsys, "rectify", "open", "1", str(LEDGER), "--db", db)
+    run(capsys, "check", str(LEDGER), "--as-of", AS_OF, "--record", "--db", db, "--policy", str(variant))
+    code, _, err = run(capsys, "rectify", "open", "1", str(LEDGER), "--db", db, "--policy", str(variant))
     assert code == 2 and "--days N" in err and "没有规定整改期限" in err
     with Store.open(db) as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM rectifications").scalar_one() == 0
+
+
+@pytest.mark.parametrize("policy", ["maojian", "zhangwan"])
+def test_the_period_is_the_bureaus_stated_parameter_and_a_variant_inherits_it(policy: str) -> None:
+    from iprules.policy.load import load_policy
+    from iprules.rectify import DAYS_PARAMETER, working_days
+
+    parameters = load_policy(ROOT / "rules" / policy).parameters
+    assert working_days(None, parameters) == parameters[DAYS_PARAMETER] == DAYS
+    written = (ROOT / "rules" / "maojian" / "policy.yaml").read_text(encoding="utf-8")
+    said = " ".join(written[: written.index(f"{DAYS_PARAMETER}:")].splitlines()[-5:])  # its comment
+    assert "sets no period" in said and "bureau's own choice" in said
+    assert DAYS_PARAMETER not in (ROOT / "rules" / "zhangwan" / "policy.yaml").read_text(encoding="utf-8")
+
+
+def test_rectify_open_takes_the_policys_period_without_days(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "iprules.db")
+    run(capsys, "check", str(LEDGER), "--as-of", AS_OF, "--record", "--db", db)
+    assert run(capsys, "rectify", "open", "1", str(LEDGER), "--db", db)[0] == 0
+    with Store.open(db) as store:
+        from iprules.store.register import register_items
+
+        due = Calendar.official().deadline(dt.date.fromisoformat(AS_OF), DAYS)
+        assert {item.due for item in register_items(store, 1)} == {due}
 
 
 def test_each_violation_becomes_an_item_with_who_and_by_when(

@@ -304,6 +304,24 @@ class Calendar:
                 left -= 1
         return day
 
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """The working days after `start` up to and including `end` — how many are left until
+        a deadline, counted as `deadline` counts them — negative when `end` is before `start`
+        (how many have gone by since it).
+
+        >>> calendar = Calendar.official()
+        >>> calendar.working_days_between(dt.date(2026, 9, 29), dt.date(2026, 10, 9))
+        3
+        >>> calendar.working_days_between(dt.date(2026, 10, 9), dt.date(2026, 9, 29))
+        -3
+        """
+        if end < start:
+            return -self.working_days_between(end, start)
+        self._year(start)
+        return sum(
+            1 for n in range(1, (end - start).days + 1) if self.is_working_day(start + dt.timedelta(days=n))
+        )
+
 
 _SETTLED = settled_days()
 _OFFICIAL = _package_years()

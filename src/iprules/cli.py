@@ -31,8 +31,9 @@ from iprules.commands.common import (
     say_to_user,
 )
 from iprules.commands.lint_deep import deep_lint, deep_options
-from iprules.commands.store import open_store, record, store_options
+from iprules.commands.store import db_option, open_store, record, store_options
 from iprules.commands.store import register as store_commands
+from iprules.commands.warn import register as warn_commands
 from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError
 from iprules.policy.clauses import within
@@ -246,7 +247,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
     store_options(check_cmd, say)
-    for family in (store_commands,):
+    for family in (store_commands, warn_commands):
         _REGISTERED.update(family(command, say))
     serve_cmd = command(
         "serve",
@@ -262,6 +263,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
             "the whole network) requires an access password",
         ),
     )
+    db_option(serve_cmd, say)  # every workbench check is recorded there
     serve_cmd.add_argument(
         "--port", type=int, default=8000, help=say("端口（默认 8000）", "port (default 8000)")
     )
@@ -575,7 +577,7 @@ def _serve(args: argparse.Namespace, lang: Lang) -> int:
     from iprules.web.serve import ServeRefused, serve
 
     try:
-        serve(args.host, args.port, args.password, args.max_upload_mb, args.keep_minutes, lang)
+        serve(args.host, args.port, args.password, args.max_upload_mb, args.keep_minutes, lang, args.db)
     except ServeRefused as refused:
         print(f"iprules: {refused.message(lang)}", file=sys.stderr)
         return EXIT_ERROR

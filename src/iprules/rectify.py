@@ -79,10 +79,13 @@ def responsible(
         if person:
             break
     unit = None
-    for record in listed:
-        value = getattr(record, "unit", None)
-        if isinstance(value, str) and value and not isinstance(record, StaffRecord):
-            unit = value
+    for field in ("unit", "handled_by"):  # a dispute names the unit that handled it
+        for record in listed:
+            value = getattr(record, field, None)
+            if isinstance(value, str) and value and not isinstance(record, StaffRecord):
+                unit = value
+                break
+        if unit:
             break
     if unit is None and person is not None and person in roster:
         unit = roster[person].unit

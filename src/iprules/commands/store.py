@@ -41,10 +41,10 @@ def store_options(check_cmd: argparse.ArgumentParser, say: Callable[[str, str], 
         metavar=say("检查人", "NAME"),
         help=say("记录的检查人（默认当前系统用户）", "who ran the check, as recorded (default: the OS user)"),
     )
-    _db_option(check_cmd, say)
+    db_option(check_cmd, say)
 
 
-def _db_option(parser: argparse.ArgumentParser, say: Callable[[str, str], str]) -> None:
+def db_option(parser: argparse.ArgumentParser, say: Callable[[str, str], str]) -> None:
     parser.add_argument(
         "--db",
         default=None,
@@ -61,7 +61,7 @@ def register(
     command: Callable[[str, str, str], argparse.ArgumentParser], say: Callable[[str, str], str]
 ) -> dict[str, Callable[[argparse.Namespace, Lang], int]]:
     history_cmd = command("history", "列出检查记录库中已记录的检查", "list the checks recorded in the store")
-    _db_option(history_cmd, say)
+    db_option(history_cmd, say)
     history_cmd.add_argument(
         "--format", choices=["text", "json"], default="text", help=say("输出格式", "output format")
     )
@@ -79,7 +79,7 @@ def register(
                 "a recorded check's number (see iprules history), or a report written by iprules check --format json",
             ),
         )
-    _db_option(diff_cmd, say)
+    db_option(diff_cmd, say)
     diff_cmd.add_argument(
         "--format", choices=["text", "json"], default="text", help=say("输出格式", "output format")
     )
@@ -192,7 +192,7 @@ def _rectify_command(
         "their answers imported, verified by a later check",
     )
     shared = argparse.ArgumentParser(add_help=False)
-    _db_option(shared, say)
+    db_option(shared, say)
     shared.add_argument("--lang", choices=["zh", "en"], default="zh", help=say("输出语言", "output language"))
     shared.add_argument(
         "--policy",

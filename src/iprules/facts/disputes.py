@@ -119,6 +119,14 @@ FACT_TYPES: dict[str, FactType] = {
                     "calendar days from filing to the decision (else closing; the audit date while open), less excluded days",
                 ),
             ),
+            "speed_due_day": FieldSpec(
+                DAY,
+                text(
+                    "快速查处的最后一日：受理日后政策规定的自然日数，加记录的不计入期限的日数（超过此日仍未决定即超过期限）",
+                    "the last day prompt handling allows: the policy's number of calendar days after filing, "
+                    "plus the days the record excludes (undecided after it is past the period)",
+                ),
+            ),
             "cooperation_requested": FieldSpec(
                 "bool", text("市局请求区局配合", "the city asked the district bureau to cooperate")
             ),
@@ -152,6 +160,19 @@ def _handler_scope(unit: str | None, reference: Reference) -> str:
     return "this_bureau" if org == "district" else "elsewhere"
 
 
+def speed_due_day(filed: dt.date | None, excluded: int | None, max_days: int | None) -> int | None:
+    """五（四） 快速查处: the last day (ordinal) a case may stay undecided — `elapsed_days`
+    exceeds `max_days` exactly when the day it is counted to is after this one. The rule
+    compares `elapsed_days`; `iprules warn` reads this day: one count, two views of it.
+
+    >>> dt.date.fromordinal(speed_due_day(dt.date(2026, 7, 1), 5, 90))
+    datetime.date(2026, 10, 4)
+    """
+    if filed is None or max_days is None:
+        return None
+    return filed.toordinal() + int(max_days) + (excluded or 0)
+
+
 def _timing(
     filed: dt.date | None,
     decided: dt.date | None,
@@ -168,7 +189,9 @@ def _timing(
     if end is None:
         end, speed_end = done(closed), "closing"
     elapsed = None if filed is None else ((end or reference.as_of) - filed).days - (excluded or 0)
+    max_days = reference.parameters.get("dispute_speed", {}).get("max_days")
     return {
+        "speed_due_day": speed_due_day(filed, excluded, max_days),
         "closed": done(closed) is not None,
         "closed_day": closed.toordinal() if closed else None,
         "decided": end is not None,

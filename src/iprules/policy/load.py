@@ -370,6 +370,13 @@ def _check_parameters(chain: list[tuple[Path, YamlDocument]], parameters: dict[s
         raise document.error(
             ("parameters", "calendar"), f"日历数据有误：{error}", f"calendar data: {error}"
         ) from None
+    days = parameters.get("rectification_working_days")
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days < 1):
+        raise document.error(
+            ("parameters", "rectification_working_days"),
+            "rectification_working_days（整改期限）应为正整数（工作日数），如 10",
+            "rectification_working_days (the rectification period) must be a positive whole number of working days, e.g. 10",
+        )
     units = parameters.get("units", {})
     if not isinstance(units, dict):
         raise document.error(("parameters", "units"), "units 应为映射", "units must be a mapping")

@@ -28,8 +28,9 @@ from iprules.commands.common import default_policy
 from iprules.parallel import default_jobs
 from iprules.policy.load import Policy, load_policy
 from iprules.policy.yamlfile import PolicyError
-from iprules.web import check_page, downloads, login, result_page, views
+from iprules.web import check_page, downloads, login, records, result_page, views, warn_page
 from iprules.web.jobs import Jobs
+from iprules.web.records import absolute_store
 from iprules.web.render import STATIC, page
 from iprules.web.security import BodyLimit, RequirePassword, SecurityHeaders, UploadTooLarge
 
@@ -45,6 +46,13 @@ class Settings:
     ttl: float = 3600.0  # seconds a result is kept after it was last looked at
     rules: Path = field(default_factory=lambda: default_policy().parent)
     root: Path | None = None  # where checks' private folders go (default: a new temporary folder)
+    # the store every check is recorded in: as the CLI's --db (None: IPRULES_DB, else ./iprules.db)
+    db: str | None = None
+
+    @property
+    def store(self) -> str:
+        """The store as the worker (which runs in a check's own folder) must name it."""
+        return absolute_store(self.db)
 
     @property
     def max_upload(self) -> int:
@@ -112,6 +120,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/check/{job}/rejections", views.rejections, methods=["GET"]),
         Route("/check/{job}/report.{form}", downloads.report, methods=["GET"]),
         Route("/template.xlsx", downloads.template, methods=["GET"]),
+        Route("/check/{job}/warn", warn_page.of_check, methods=["GET"]),
+        Route("/warn", warn_page.form, methods=["GET"]),
+        Route("/warn", warn_page.submit, methods=["POST"]),
+        Route("/history", records.history, methods=["GET"]),
+        Route("/diff", records.diff, methods=["GET"]),
+        Route("/register", records.register, methods=["GET"]),
+        Route("/register/{check}.xlsx", records.register_workbook, methods=["GET"]),
         Route("/login", login.form, methods=["GET"]),
         Route("/login", login.submit, methods=["POST"]),
         Route("/logout", login.logout, methods=["POST"]),

@@ -69,7 +69,7 @@ async def submit(request: Request) -> Response:
         except BaseException:
             jobs.delete_folder(folder)
             raise
-    jobs.submit(job, request.app.state.policies[policy].folder)
+    jobs.submit(job, request.app.state.policies[policy].folder, request.app.state.settings.store)
     return RedirectResponse(f"/check/{job_id}", status_code=303)
 
 

@@ -43,6 +43,14 @@ class Job:
     render_lock: threading.Lock = field(default_factory=threading.Lock)
     head: Any = None  # the finished report's head (iprules.check.Report), read once
 
+    def recorded(self) -> dict[str, Any] | None:
+        """The check's number in the store, or why it was not recorded (None: not asked)."""
+        try:
+            value = json.loads((self.folder / worker.RECORDED).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return value if isinstance(value, dict) else None
+
     @property
     def ledgers(self) -> Path:
         return self.folder / worker.LEDGERS
@@ -97,8 +105,9 @@ class Jobs:
         if folder.parent == self.root:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def submit(self, job: Job, policy_folder: Path) -> None:
-        request = {"policy": str(policy_folder), "as_of": job.as_of, "files": job.files}
+    def submit(self, job: Job, policy_folder: Path, db: str | None = None) -> None:
+        """`db`: the store every check is recorded in (an absolute path or a URL)."""
+        request = {"policy": str(policy_folder), "as_of": job.as_of, "files": job.files, "db": db}
         (job.folder / worker.REQUEST).write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
         with self._lock:
             self._jobs[job.id] = job

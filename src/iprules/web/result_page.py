@@ -120,4 +120,5 @@ async def overview(request: Request) -> Response:
         scope=scope_lines(scope_view(result.policy, lang), lang),
         rollups=rollups_of(head, result.policy, lang),
         ttl_minutes=int(request.app.state.settings.ttl // 60),
+        recorded=job.recorded(),
     )

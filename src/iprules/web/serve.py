@@ -58,14 +58,20 @@ def chosen_password(given: str | None, host: str) -> str | None:
 
 
 def serve(
-    host: str, port: int, password: str | None, max_upload_mb: int, keep_minutes: int, lang: str
+    host: str,
+    port: int,
+    password: str | None,
+    max_upload_mb: int,
+    keep_minutes: int,
+    lang: str,
+    db: str | None = None,
 ) -> None:
     import uvicorn
 
     from iprules.web.app import Settings, create_app
 
     secret = chosen_password(password, host)
-    app = create_app(Settings(password=secret, max_upload_mb=max_upload_mb, ttl=keep_minutes * 60.0))
+    app = create_app(Settings(password=secret, max_upload_mb=max_upload_mb, ttl=keep_minutes * 60.0, db=db))
     shown = f"[{host}]" if ":" in host else host
     if lang == "zh":
         print(

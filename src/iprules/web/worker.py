@@ -8,8 +8,10 @@ runaway ledger or a stop from the server ends that check alone and frees all its
 
 What the server reads back, all inside the check's private folder:
 `progress.json` (stage, records done and in all), `head.json` (the report without its
-findings), `index.sqlite` (`iprules.web.index`), or `error.json` (what went wrong, in both
-languages; details go to `worker.log`, never to the browser).
+findings), `index.sqlite` (`iprules.web.index`), `recorded.json` (the check's number in the
+store of checks, or why it could not be recorded: the result stands either way), or
+`error.json` (what went wrong, in both languages; details go to `worker.log`, never to the
+browser).
 `python -m iprules.web.worker render FOLDER FORMAT LANG OUT` writes a report of a finished
 check with the CLI's writers (`iprules.report.write.write_checked`).
 """
@@ -36,6 +38,7 @@ PROGRESS = "progress.json"
 HEAD = "head.json"
 INDEX = "index.sqlite"
 ERROR = "error.json"
+RECORDED = "recorded.json"
 LOG = "worker.log"
 
 
@@ -91,8 +94,42 @@ def check(folder: Path) -> int:
         progress.stage("indexing")
         write_index(folder / INDEX, checked.findings(), files)
         (folder / HEAD).write_text(checked.head.model_dump_json(), encoding="utf-8")
+        if request.get("db"):
+            _write_json(folder / RECORDED, _record(folder, request["db"], checked, policy))
     progress.stage("done")
     return 0
+
+
+def _record(folder: Path, db: str, checked: Any, policy: Any) -> dict[str, Any]:
+    """Every workbench check is recorded (`iprules.store`): {"number": n}, or {"zh", "en"}
+    saying why not — a store that cannot be reached must not cost the user the result."""
+    from iprules.report.view import nothing_checked
+    from iprules.store import Store, StoreError
+
+    if nothing_checked(checked.head.summary) is not None:
+        return {"zh": "未记录：本次没有检查任何内容", "en": "not recorded: this check checked nothing"}
+    try:
+        with Store.open(db) as store:
+            return {"number": store.record(checked.head, checked.findings(), policy, by=request_by())}
+    except StoreError as error:
+        return {
+            "zh": f"未能记入检查记录库：{error.words.zh}",
+            "en": f"not recorded in the store: {error.words.en}",
+        }
+    except Exception as error:  # details to the log; the result is shown all the same
+        with (folder / LOG).open("a", encoding="utf-8") as log:
+            log.write("".join(traceback.format_exception(error)))
+        return {
+            "zh": f"未能记入检查记录库（{type(error).__name__}，详见服务器的 worker.log）；检查结果不受影响",
+            "en": f"not recorded in the store ({type(error).__name__}, see the server's worker.log); the result stands",
+        }
+
+
+def request_by() -> str:
+    """Who ran a workbench check, as recorded: the workbench and the server's OS user."""
+    from iprules.store import current_user
+
+    return f"工作台 workbench ({current_user()})"
 
 
 def _cases(findings: Iterator[PackedFinding]) -> Iterator[PackedCase]:
