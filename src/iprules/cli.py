@@ -31,6 +31,7 @@ from iprules.commands.common import (
     say_to_user,
 )
 from iprules.commands.store import open_store, record, store_options
+from iprules.commands.policy_diff import register as policy_diff_commands
 from iprules.commands.store import register as store_commands
 from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError
@@ -232,7 +233,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
     store_options(check_cmd, say)
-    for family in (store_commands,):
+    for family in (store_commands, policy_diff_commands):
         _REGISTERED.update(family(command, say))
     serve_cmd = command(
         "serve",
