@@ -101,15 +101,27 @@ def test_edits_to_clauses_rules_branches_and_readings_are_each_reported(
 ) -> None:
     project = copy_policy(tmp_path)
     policy = project / "rules" / "maojian"
-    edit(policy / "一_工作职责.yaml", "小于规定的{inspection.min_office_area}平方米", "不足{inspection.min_office_area}平方米")
-    edit(policy / "一_工作职责.yaml", "{office_area: {lt: $policy.station.min_office_area}}", "{office_area: {lte: $policy.station.min_office_area}}")
+    edit(
+        policy / "一_工作职责.yaml",
+        "小于规定的{inspection.min_office_area}平方米",
+        "不足{inspection.min_office_area}平方米",
+    )
+    edit(
+        policy / "一_工作职责.yaml",
+        "{office_area: {lt: $policy.station.min_office_area}}",
+        "{office_area: {lte: $policy.station.min_office_area}}",
+    )
     edit(policy / "policy.yaml", "min_office_area: 15", "min_office_area: 16")
     words = (policy / "policy.yaml").read_text(encoding="utf-8")
-    (policy / "policy.yaml").write_text(re.sub(r"\n  s4\.2-guidance:\n    reason: [^\n]*", "", words), encoding="utf-8")
+    (policy / "policy.yaml").write_text(
+        re.sub(r"\n  s4\.2-guidance:\n    reason: [^\n]*", "", words), encoding="utf-8"
+    )
     feature = next((project / "features" / "maojian").glob("一_*.feature"))
     edit(feature, "原文: 设置面积不小于15平方米", "原文: 设置面积不小于16平方米")
     result = as_json(capsys, str(MAOJIAN), str(policy))
-    changes = {(c["area"], c["key"], c["kind"], c["part"], c["branch"], c["condition"]) for c in result["changes"]}
+    changes = {
+        (c["area"], c["key"], c["kind"], c["part"], c["branch"], c["condition"]) for c in result["changes"]
+    }
     assert ("rule", "station-office-area", "changed", "message", "violation:1", "") in changes
     assert ("rule", "station-office-area", "changed", "when", "violation:1", "inspection") in changes
     assert ("parameter", "station.min_office_area", "changed", "", "", "") in changes

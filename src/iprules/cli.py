@@ -30,8 +30,8 @@ from iprules.commands.common import (
     refuse_folders,
     say_to_user,
 )
-from iprules.commands.store import open_store, record, store_options
 from iprules.commands.policy_diff import register as policy_diff_commands
+from iprules.commands.store import open_store, record, store_options
 from iprules.commands.store import register as store_commands
 from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError
@@ -468,10 +468,10 @@ def _clauses(args: argparse.Namespace, lang: Lang) -> int:
 
 def _chosen_scenarios(policy: Policy, clause: str | None) -> list[Scenario]:
     """The policy's scenarios, or those of one clause id and its sub-ids."""
-    from iprules.scenarios import read_scenarios
+    from iprules.scenarios import policy_scenarios
 
     _known_clause(policy, clause)
-    return [s for s in read_scenarios(policy.features, policy.root) if not clause or within(s.clause, clause)]
+    return [s for s in policy_scenarios(policy) if not clause or within(s.clause, clause)]
 
 
 def _scenarios(args: argparse.Namespace, lang: Lang) -> int:

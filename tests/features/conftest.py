@@ -8,6 +8,7 @@ vocabulary, through the same row reader the CSV and Excel readers use.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,9 +61,18 @@ class Scene:
         self.last = expectation
 
 
-@pytest.fixture(scope="session")
-def policy() -> Policy:
-    return load_policy(ROOT / "rules" / "maojian")
+@functools.cache
+def _policy(name: str) -> Policy:
+    return load_policy(ROOT / "rules" / name)
+
+
+@pytest.fixture
+def policy(request: pytest.FixtureRequest) -> Policy:
+    """The policy whose scenarios these are: features/<name>/ belongs to rules/<name> (Maojian's
+    clauses and scenarios, a variant's own scenarios, run under the variant)."""
+    scenario = getattr(request.node.function, "__scenario__", None)
+    name = Path(scenario.feature.filename).parent.name if scenario is not None else "maojian"
+    return _policy(name)
 
 
 @pytest.fixture

@@ -147,8 +147,14 @@ def compare_policies(before: PolicySide, after: PolicySide) -> PolicyDiff:
     )
     changes += _keyed(
         "not_encoded",
-        {f"{p.clause}\0{p.part.zh}": {"part": _text(p.part), "reason": _text(p.reason)} for p in a.not_encoded},
-        {f"{p.clause}\0{p.part.zh}": {"part": _text(p.part), "reason": _text(p.reason)} for p in b.not_encoded},
+        {
+            f"{p.clause}\0{p.part.zh}": {"part": _text(p.part), "reason": _text(p.reason)}
+            for p in a.not_encoded
+        },
+        {
+            f"{p.clause}\0{p.part.zh}": {"part": _text(p.part), "reason": _text(p.reason)}
+            for p in b.not_encoded
+        },
     )
     changes += _keyed(
         "non_normative",
@@ -315,7 +321,9 @@ def _branch(rule: str, branch: str, x: Mapping[str, Any], y: Mapping[str, Any]) 
             )
     for part in ("message", "interpretations"):
         if x.get(part) != y.get(part):
-            changes.append(Change("rule", rule, "changed", part, branch, before=x.get(part), after=y.get(part)))
+            changes.append(
+                Change("rule", rule, "changed", part, branch, before=x.get(part), after=y.get(part))
+            )
     return changes
 
 

@@ -204,11 +204,15 @@ def render_policy_diff(diff: PolicyDiff, lang: Lang, flips: Diff | None = None) 
     lines = [
         ("比较政策：" if zh else "Comparing policies: ") + _side_line(diff.before, lang),
         ("      → " if zh else "                 → ") + _side_line(diff.after, lang),
-        ("，" if zh else ", ").join(f"{KIND_WORDS[k](lang)} {counts[k]}" for k in ("added", "removed", "changed"))
+        ("，" if zh else ", ").join(
+            f"{KIND_WORDS[k](lang)} {counts[k]}" for k in ("added", "removed", "changed")
+        )
         + ("（按项目计）" if zh else " (items)"),
     ]
     if not diff.changes:
-        lines.append("两个政策的条款、规则、参数、解释和豁免完全相同" if zh else "The two policies are the same")
+        lines.append(
+            "两个政策的条款、规则、参数、解释和豁免完全相同" if zh else "The two policies are the same"
+        )
     for area in AREAS:
         changes = diff.in_area(area)
         if not changes:
@@ -244,7 +248,9 @@ def _readers(diff: PolicyDiff, path: str, names: _Names, lang: Lang) -> list[str
             if lang == "zh"
             else "    no rule file names it: the facts derived from the records use it"
         ]
-    shown_rules = ("；" if lang == "zh" else "; ").join(dict.fromkeys(names.rule(rule, lang) for rule in rules))
+    shown_rules = ("；" if lang == "zh" else "; ").join(
+        dict.fromkeys(names.rule(rule, lang) for rule in rules)
+    )
     return [f"    {'使用此参数的规则：' if lang == 'zh' else 'read by: '}{shown_rules}"]
 
 
@@ -255,12 +261,18 @@ def _unit(value: Any, lang: Lang) -> str | None:
         return None
     org, role = ORGS.get(value["org"]), ROLES.get(value["role"])
     if lang == "zh":
-        parts = [f"所属：{org.zh if org else value['org']}" + (f"（{value['bureau']}）" if value.get("bureau") else "")]
+        parts = [
+            f"所属：{org.zh if org else value['org']}"
+            + (f"（{value['bureau']}）" if value.get("bureau") else "")
+        ]
         parts.append(f"类别：{role.zh if role else value['role']}")
         if value.get("en"):
             parts.append(f"英文名：{value['en']}")
         return "；".join(parts)
-    parts = [f"organisation: {org.en if org else value['org']}" + (f" ({value['bureau']})" if value.get("bureau") else "")]
+    parts = [
+        f"organisation: {org.en if org else value['org']}"
+        + (f" ({value['bureau']})" if value.get("bureau") else "")
+    ]
     parts.append(f"role: {role.en if role else value['role']}")
     if value.get("en"):
         parts.append(f"English name: {value['en']}")
@@ -303,7 +315,9 @@ def render_flips(flips: Diff, names: _Names, lang: Lang) -> list[str]:
             case = item.case
             lines.append(f"  案件 {case}" if zh else f"  Case {case}")
         change = f"{_verdict(item.before, lang)} → {_verdict(item.after, lang)}"
-        lines.append(f"    {clause_label(item.clause) if zh else item.clause}  {change} —— {names.rule(item.rule, lang)}")
+        lines.append(
+            f"    {clause_label(item.clause) if zh else item.clause}  {change} —— {names.rule(item.rule, lang)}"
+        )
         shown_messages = item.messages_after or item.messages_before
         lines += [f"        {message(lang)}" for message in shown_messages]
     return lines
