@@ -16,6 +16,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 from pytest_bdd.parser import Feature
 from pytest_bdd.parser import Scenario as BddScenario
+from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from iprules.check import Report, check_entries
 from iprules.ledger.entry import Entry
@@ -70,8 +71,8 @@ def _policy(name: str) -> Policy:
 def policy(request: pytest.FixtureRequest) -> Policy:
     """The policy whose scenarios these are: features/<name>/ belongs to rules/<name> (Maojian's
     clauses and scenarios, a variant's own scenarios, run under the variant)."""
-    scenario = getattr(request.node.function, "__scenario__", None)
-    name = Path(scenario.feature.filename).parent.name if scenario is not None else "maojian"
+    template = scenario_wrapper_template_registry.get(request.node.function)
+    name = Path(template.feature.filename).parent.name if template is not None else "maojian"
     return _policy(name)
 
 
