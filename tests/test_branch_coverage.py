@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from iprules.coverage import measure
 from iprules.policy.load import load_policy
 from iprules.review import branch_words, render_clauses
@@ -27,8 +29,11 @@ ONE_SCENARIO = """# language: zh-CN
 """
 
 
-def test_every_branch_of_every_rule_is_pinned_by_a_scenario() -> None:
-    coverage = measure(load_policy(ROOT / "rules" / "maojian"))
+@pytest.mark.parametrize("name", ["maojian", "zhangwan"])
+def test_every_branch_of_every_rule_is_pinned_by_a_scenario(name: str) -> None:
+    """Under the variant too, by scenarios that apply to it (its own and the inherited ones it
+    does not mark as not applying)."""
+    coverage = measure(load_policy(ROOT / "rules" / name))
     unpinned = [f"{b.rule.id} {branch_words(b, 'en')}" for b in coverage.unpinned_branches()]
     pinned, total = coverage.branch_totals()
     assert not unpinned, f"{total - pinned} of {total} branches unpinned:\n" + "\n".join(unpinned)

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from iprules.policy.load import load_policy
-from iprules.scenarios import read_scenarios, run_scenario, undeclared
+from iprules.scenarios import policy_scenarios, read_scenarios, run_scenario, undeclared
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_no_scenario_ledger_gives_an_undeclared_violation_or_undetermined_verdict() -> None:
-    policy = load_policy(ROOT / "rules" / "maojian")
-    scenarios = read_scenarios(policy.features, policy.root)
+@pytest.mark.parametrize("name", ["maojian", "zhangwan"])
+def test_no_scenario_ledger_gives_an_undeclared_violation_or_undetermined_verdict(name: str) -> None:
+    """Under each policy, its scenarios: Maojian's, and the variant's own with the inherited
+    ones that apply to it."""
+    policy = load_policy(ROOT / "rules" / name)
+    scenarios = policy_scenarios(policy)
     offenders: list[str] = []
     for scenario in scenarios:
         report = run_scenario(scenario, policy).report

@@ -155,7 +155,7 @@ def test_maojian_scenarios_under_zhangwan_fail_only_on_the_clauses_whose_paramet
     # the steps' own verdicts (undeclared verdicts elsewhere: test_scenario_consistency.py)
     failing = {
         s.clause
-        for s in read_scenarios(ROOT / "features", ROOT)
+        for s in read_scenarios(ROOT / "features" / "maojian", ROOT)
         if any(f": {UNDECLARED}: " not in f for f in run_scenario(s, zhangwan).failures)
     }
     # s4.4 and s4.7: the office that determines and accepts service complaints is 区局's own
@@ -306,3 +306,47 @@ def test_a_liaison_must_sit_on_the_party_group_of_the_policy_s_own_bureau(
     assert zhangwan[("名单-张湾副局长", rule)] == "compliant"
     assert maojian[("名单-张湾副局长", rule)] == "undetermined"  # 张湾's bureau is not in Maojian's unit list
     assert zhangwan[("名单-张湾党组成员", rule)] == "compliant"  # the 党组职务 column, not the rank
+
+
+def test_each_inherited_scenario_the_variant_marks_as_not_applying_does_fail_under_it() -> None:
+    """A marker is honest: the scenario it names pins Maojian's figures or units and does not
+    hold under Zhangwan (else the marker would hide a scenario that applies); and every inherited
+    scenario left unmarked holds under the variant."""
+    zhangwan = load_policy(ZHANGWAN)
+    marked = {marker.scenario for marker in zhangwan.not_applying}
+    inherited = read_scenarios(zhangwan.features, zhangwan.root)
+    assert marked and all(marker.reason.zh and marker.reason.en for marker in zhangwan.not_applying)
+    failing = {s.name for s in inherited if run_scenario(s, zhangwan).failures}
+    assert failing == marked
+
+
+def test_the_variant_s_own_scenarios_hold_under_it_and_not_under_the_base() -> None:
+    """Zhangwan's scenarios pin Zhangwan's figures (20 m², 0719-8225315, its own office):
+    they hold under the variant, and most of them would not under Maojian."""
+    zhangwan, maojian = load_policy(ZHANGWAN), load_policy(MAOJIAN)
+    own = [s for folder in zhangwan.scenario_folders[1:] for s in read_scenarios(folder, zhangwan.root)]
+    assert own and all(s.file.startswith("features/zhangwan/") for s in own)
+    assert [f for s in own for f in run_scenario(s, zhangwan).failures] == []
+    assert sum(bool(run_scenario(s, maojian).failures) for s in own) > len(own) / 2
+
+
+def test_clauses_of_the_variant_account_for_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["clauses", "--policy", str(ZHANGWAN)])
+    out = capsys.readouterr().out
+    assert code == 0, out[-2000:]
+    assert "场景未通过" not in out and "未被场景固定的分支" not in out
+
+
+def test_a_marker_naming_no_inherited_scenario_is_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "variant"
+    folder.mkdir()
+    (folder / "policy.yaml").write_text(
+        f"name: variant\nextends: {MAOJIAN}\nscenarios_not_applying:\n"
+        "  - {scenario: 没有这个场景, reason: {zh: 理由, en: reason}}\n",
+        encoding="utf-8",
+    )
+    code = main(["clauses", "--policy", str(folder)])
+    err = capsys.readouterr().err
+    assert code == 2 and "没有这个场景" in err and "policy.yaml:4" in err

@@ -31,6 +31,7 @@ from iprules.commands.common import (
     say_to_user,
 )
 from iprules.commands.lint_deep import deep_lint, deep_options
+from iprules.commands.policy_diff import register as policy_diff_commands
 from iprules.commands.store import db_option, open_store, record, store_options
 from iprules.commands.store import register as store_commands
 from iprules.commands.warn import register as warn_commands
@@ -247,7 +248,7 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
     store_options(check_cmd, say)
-    for family in (store_commands, warn_commands):
+    for family in (store_commands, warn_commands, policy_diff_commands):
         _REGISTERED.update(family(command, say))
     serve_cmd = command(
         "serve",
@@ -488,10 +489,10 @@ def _clauses(args: argparse.Namespace, lang: Lang) -> int:
 
 def _chosen_scenarios(policy: Policy, clause: str | None) -> list[Scenario]:
     """The policy's scenarios, or those of one clause id and its sub-ids."""
-    from iprules.scenarios import read_scenarios
+    from iprules.scenarios import policy_scenarios
 
     _known_clause(policy, clause)
-    return [s for s in read_scenarios(policy.features, policy.root) if not clause or within(s.clause, clause)]
+    return [s for s in policy_scenarios(policy) if not clause or within(s.clause, clause)]
 
 
 def _scenarios(args: argparse.Namespace, lang: Lang) -> int:

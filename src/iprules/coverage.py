@@ -21,7 +21,7 @@ from iprules.i18n import Text
 from iprules.policy.clauses import Clause
 from iprules.policy.load import Policy
 from iprules.policy.rules import Alternative, Rule
-from iprules.scenarios import Outcome, read_scenarios, run_scenario
+from iprules.scenarios import Outcome, policy_scenarios, read_scenarios, run_scenario
 
 
 @dataclass
@@ -107,8 +107,10 @@ class Coverage:
 
 
 def measure(policy: Policy, features: Path | None = None) -> Coverage:
-    features = features or policy.features
-    outcomes: list[Outcome] = [run_scenario(s, policy) for s in read_scenarios(features, policy.root)]
+    """`features`: only the scenarios of that folder; by default every scenario that holds
+    under the policy (its own and its base's, less those it marks as not applying)."""
+    scenarios = read_scenarios(features, policy.root) if features else policy_scenarios(policy)
+    outcomes: list[Outcome] = [run_scenario(s, policy) for s in scenarios]
     rule_cover = {
         rule.id: RuleCoverage(rule.id, branches=[BranchCoverage(rule, alt) for alt in rule.alternatives])
         for rule in policy.rules

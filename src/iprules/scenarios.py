@@ -24,6 +24,7 @@ from iprules.ledger.source import Source
 from iprules.ledger.table import header_fields, row_record
 from iprules.policy.clauses import VERDICT_WORDS, parse_feature
 from iprules.policy.load import Policy
+from iprules.policy.yamlfile import PolicyError
 
 DEFAULT_AS_OF = dt.date(2026, 11, 25)
 
@@ -93,6 +94,28 @@ def read_scenarios(features: Path, root: Path | None = None) -> list[Scenario]:
                 if "scenario" in item:
                     scenarios.append(_scenario(item["scenario"], clause, name))
     return scenarios
+
+
+def policy_scenarios(policy: Policy) -> list[Scenario]:
+    """The scenarios that hold under `policy`: those of its clauses' features and of every
+    `scenarios:` folder of its chain (a variant's own), less the inherited ones its
+    `scenarios_not_applying` names. A marker that names no inherited scenario is an error, so
+    a renamed scenario cannot silently keep being skipped."""
+    folders = policy.scenario_folders or [policy.features]
+    inherited = read_scenarios(folders[0], policy.root)
+    names = {scenario.name for scenario in inherited}
+    for marker in policy.not_applying:
+        if marker.scenario not in names:
+            raise PolicyError(
+                marker.file,
+                marker.line,
+                f"scenarios_not_applying 中的场景“{marker.scenario}”不存在：应写继承的场景的标题（iprules scenarios 列出全部场景）",
+                f"scenarios_not_applying names no inherited scenario '{marker.scenario}': write the title of "
+                "a scenario of the base (iprules scenarios lists them)",
+            )
+    skipped = {marker.scenario for marker in policy.not_applying}
+    own = [scenario for folder in folders[1:] for scenario in read_scenarios(folder, policy.root)]
+    return [scenario for scenario in inherited if scenario.name not in skipped] + own
 
 
 def _scenario(data: dict[str, Any], clause: str, file: str) -> Scenario:

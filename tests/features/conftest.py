@@ -8,6 +8,7 @@ vocabulary, through the same row reader the CSV and Excel readers use.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 from pytest_bdd.parser import Feature
 from pytest_bdd.parser import Scenario as BddScenario
+from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from iprules.check import Report, check_entries
 from iprules.ledger.entry import Entry
@@ -60,9 +62,18 @@ class Scene:
         self.last = expectation
 
 
-@pytest.fixture(scope="session")
-def policy() -> Policy:
-    return load_policy(ROOT / "rules" / "maojian")
+@functools.cache
+def _policy(name: str) -> Policy:
+    return load_policy(ROOT / "rules" / name)
+
+
+@pytest.fixture
+def policy(request: pytest.FixtureRequest) -> Policy:
+    """The policy whose scenarios these are: features/<name>/ belongs to rules/<name> (Maojian's
+    clauses and scenarios, a variant's own scenarios, run under the variant)."""
+    template = scenario_wrapper_template_registry.get(request.node.function)
+    name = Path(template.feature.filename).parent.name if template is not None else "maojian"
+    return _policy(name)
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ from iprules.policy.yamlfile import PolicyError, YamlDocument, load_yaml
 
 POLICY_KEYS = {
     "name", "extends", "title", "issuer", "source", "features", "non_normative",
-    "not_encoded", "rules", "parameters", "interpretations", "waivers",
+    "not_encoded", "rules", "parameters", "interpretations", "waivers", "scenarios",
+    "scenarios_not_applying",
 }  # fmt: skip
 UNIT_ORGS = {"district", "city", "other"}
 
@@ -55,6 +56,18 @@ class NotEncoded:
     line: int
 
 
+@dataclass(frozen=True)
+class NotApplying:
+    """A scenario of a policy this one extends that does not hold here (policy.yaml
+    `scenarios_not_applying`), by its title, with why: it pins the base's own figures or
+    units. Checked against the scenarios when they are read (iprules.scenarios)."""
+
+    scenario: str
+    reason: Text
+    file: str
+    line: int
+
+
 @dataclass
 class Policy:
     name: str
@@ -72,6 +85,9 @@ class Policy:
     root: Path
     files: list[Path] = field(default_factory=list)
     not_encoded: list[NotEncoded] = field(default_factory=list)
+    # the folders of scenarios, base first: `features`, then each `scenarios:` of the chain
+    scenario_folders: list[Path] = field(default_factory=list)
+    not_applying: list[NotApplying] = field(default_factory=list)
 
     @property
     def clause_by_id(self) -> dict[str, Clause]:
@@ -195,9 +211,14 @@ def load_policy(folder: Path) -> Policy:
     waivers: dict[str, Text] = {}
     locations: dict[str, tuple[Path, YamlDocument]] = {}
     files: list[Path] = []
+    own_scenarios: list[Path] = []
+    not_applying: list[NotApplying] = []
     for policy_folder, document in chain:
         value = document.value
         files.append(policy_folder / "policy.yaml")
+        if "scenarios" in value:
+            own_scenarios.append(_scenario_folder(policy_folder, document, value["scenarios"]))
+        not_applying += _not_applying(document, value.get("scenarios_not_applying"))
         for key in ("name", "source", "features", "non_normative", "not_encoded"):
             if key in value:
                 merged[key] = value[key]
@@ -298,7 +319,47 @@ def load_policy(folder: Path) -> Policy:
         root=root,
         files=files,
         not_encoded=not_encoded,
+        scenario_folders=[features, *own_scenarios],
+        not_applying=not_applying,
     )
+
+
+def _scenario_folder(folder: Path, document: YamlDocument, value: Any) -> Path:
+    """`scenarios:` — a folder of feature files whose scenarios (under 规则 blocks tagged with
+    the clause ids) this policy adds to those of the policies it extends."""
+    path = (folder / str(value)).resolve()
+    if not path.is_dir() or next(path.rglob("*.feature"), None) is None:
+        raise document.error(
+            ("scenarios",),
+            f"scenarios 指向的“{path}”不是含 .feature 文件的文件夹：应写本政策自己的场景所在的文件夹，"
+            "相对于本 policy.yaml 所在的文件夹（如 ../../features/zhangwan）",
+            f"'scenarios' names '{path}', not a folder of .feature files: name the folder of this "
+            "policy's own scenarios, relative to this policy.yaml's folder (e.g. ../../features/zhangwan)",
+        )
+    return path
+
+
+def _not_applying(document: YamlDocument, value: Any) -> list[NotApplying]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise document.error(
+            ("scenarios_not_applying",),
+            "scenarios_not_applying 应为列表，每项 {scenario: 场景标题, reason: {zh, en}}",
+            "scenarios_not_applying must be a list of {scenario: title, reason: {zh, en}}",
+        )
+    result = []
+    for index, entry in enumerate(value):
+        where = ("scenarios_not_applying", index)
+        if not isinstance(entry, dict) or set(entry) != {"scenario", "reason"}:
+            raise document.error(
+                where,
+                "每项应有 scenario（场景标题）和 reason（理由 {zh, en}）两项",
+                "each entry needs exactly scenario (its title) and reason ({zh, en})",
+            )
+        reason = _policy_text(document, (*where, "reason"), entry["reason"])
+        result.append(NotApplying(str(entry["scenario"]), reason, document.file, document.line_of(where)))
+    return result
 
 
 def _check_features(features: Path, location: tuple[Path, YamlDocument]) -> None:
