@@ -25,7 +25,7 @@ _ALIAS = re.compile(r"^[a-z][a-z0-9_]*$")
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
 RULE_KEYS = {"id", "clause", "title", "applies", "violations", "undetermined", "compliant", "interpretations"}
-ALTERNATIVE_KEYS = {"when", "message", "name", "interpretations"}
+ALTERNATIVE_KEYS = {"when", "message", "name", "interpretations", "only_reading", "only_alternative"}
 _BRANCH_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 COMPLIANT_BRANCH = "compliant"
 
@@ -66,6 +66,10 @@ class Alternative:
     line: int
     name: str = ""  # the optional `name:`; the index is used when there is none
     interpretations: tuple[str, ...] = ()  # readings this alternative alone relies on
+    # the branch exists only under the reading of this interpretation (dropped when it is
+    # switched to its alternative), or only under its alternative (iprules.policy.readings)
+    only_reading: str = ""
+    only_alternative: str = ""
 
     @property
     def branch(self) -> str:
@@ -257,8 +261,9 @@ def _parse_alternative(
     ):
         raise document.error(
             path,
-            "每个情形应有 when: 和 message:，另可有 name: 和 interpretations:",
-            "each alternative needs 'when:' and 'message:', and may have 'name:' and 'interpretations:'",
+            "每个情形应有 when: 和 message:，另可有 name:、interpretations:、only_reading: 或 only_alternative:",
+            "each alternative needs 'when:' and 'message:', and may have 'name:', 'interpretations:', "
+            "'only_reading:' or 'only_alternative:'",
         )
     branch_name = entry.get("name", "")
     if "name" in entry and (not isinstance(branch_name, str) or not _BRANCH_NAME.match(branch_name)):
@@ -268,6 +273,9 @@ def _parse_alternative(
             f"an alternative's name: {branch_name!r} must start with a lowercase letter and use lowercase letters, digits and hyphens, e.g. late-notice",
         )
     interpretations = _interpretations(document, (*path, "interpretations"), entry, context)
+    only_reading, only_alternative = _reading_tag(document, path, entry, branch_name, context)
+    if only_alternative and only_alternative not in interpretations:
+        interpretations += (only_alternative,)  # a finding it decides used the switched reading
     extra = _parse_patterns(document, (*path, "when"), entry["when"], applies, context, allow_refine=True)
     refined = {pattern.alias: pattern for pattern in extra if pattern.alias in applies}
     patterns = [refined.get(alias, pattern) for alias, pattern in applies.items()]
@@ -302,7 +310,41 @@ def _parse_alternative(
         line=document.line_of(path),
         name=branch_name,
         interpretations=interpretations,
+        only_reading=only_reading,
+        only_alternative=only_alternative,
     )
+
+
+def _reading_tag(
+    document: YamlDocument, path: Path_, entry: dict[str, Any], name: str, context: RuleContext
+) -> tuple[str, str]:
+    """`only_reading: ID` / `only_alternative: ID`: an interpretation of policy.yaml, at most one
+    of the two, on a named alternative (an index would shift when the branch is dropped)."""
+    tags = [key for key in ("only_reading", "only_alternative") if key in entry]
+    if not tags:
+        return "", ""
+    key = tags[0]
+    if len(tags) > 1:
+        raise document.error(
+            (*path, key),
+            "一个情形只能标 only_reading 或 only_alternative 之一",
+            "an alternative takes only_reading or only_alternative, not both",
+        )
+    value = entry[key]
+    if not isinstance(value, str) or value not in context.interpretations:
+        close = sorted(k for k in context.interpretations if str(value).split("-")[0] in k)[:5]
+        raise document.error(
+            (*path, key),
+            f"{key}: policy.yaml 中没有名为“{value}”的解释；相近的有：{'、'.join(close) or '无'}",
+            f"{key}: no interpretation named '{value}' in policy.yaml; close ones: {', '.join(close) or 'none'}",
+        )
+    if not name:
+        raise document.error(
+            (*path, key),
+            f"标了 {key} 的情形须有 name:（随解读增减的情形不能以序号命名，序号会变）",
+            f"an alternative tagged {key} needs a name: (its index would change as it comes and goes)",
+        )
+    return (value, "") if key == "only_reading" else ("", value)
 
 
 def _parse_patterns(
