@@ -31,6 +31,8 @@ from iprules.commands.common import (
     say_to_user,
 )
 from iprules.commands.store import open_store, record, store_options
+from iprules.commands.compare import reading_options, switched_policy
+from iprules.commands.compare import register as compare_commands
 from iprules.commands.store import register as store_commands
 from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError
@@ -232,7 +234,8 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
     store_options(check_cmd, say)
-    for family in (store_commands,):
+    reading_options(check_cmd, say)
+    for family in (store_commands, compare_commands):
         _REGISTERED.update(family(command, say))
     serve_cmd = command(
         "serve",
@@ -412,7 +415,7 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
             "Excel 报告不能显示在终端上：请用 --output 指定文件，如 --output 报告.xlsx",
             "an Excel report cannot be shown in a terminal: use --output FILE, e.g. --output report.xlsx",
         )
-    policy = load(args)
+    policy = switched_policy(load(args), args)
     store = (
         open_store(args, existing=False) if args.record else None
     )  # a bad --db fails before the check runs

@@ -81,7 +81,7 @@ def parse_switch(document: YamlDocument, where: Path_, value: Any) -> Switch:
             )
         return Switch(document.file, line, none=_text(document, (*path, "none"), value["none"]))
     parameters = value.get("parameters", {})
-    if not isinstance(parameters, dict) or "parameters" in value and not parameters:
+    if not isinstance(parameters, dict) or ("parameters" in value and not parameters):
         raise document.error(
             (*path, "parameters"),
             "switch.parameters 应为“参数路径: 值”的映射，如 service.prompt_working_days: 0",
@@ -91,8 +91,7 @@ def parse_switch(document: YamlDocument, where: Path_, value: Any) -> Switch:
     if (
         not isinstance(rules, list)
         or not all(isinstance(r, str) for r in rules)
-        or "rules" in value
-        and not rules
+        or ("rules" in value and not rules)
     ):
         raise document.error(
             (*path, "rules"),
