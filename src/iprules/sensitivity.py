@@ -61,6 +61,7 @@ class ReadingEffect(BaseModel):
     clauses: list[str]
     question: Text
     alternative: Text
+    runs: Text | None = None  # what exactly is run (the first of several alternatives, the values)
     run: bool
     not_run: Text | None = None  # why it was not run
     findings: dict[str, int] = {}  # verdict counts under the alternative
@@ -227,6 +228,7 @@ def compare(
             clauses=list(item.clauses),
             question=item.question,
             alternative=item.alternative,
+            runs=item.switch.runs if item.switch is not None else None,
             run=item.runnable,
         )
         if not item.runnable:

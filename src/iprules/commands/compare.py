@@ -116,6 +116,7 @@ _WORDS = {
         "base": "按政策采用的解读：{counts}",
         "total": "比较的解释 {n} 个：运行 {run} 个（其中 {flipped} 个改变了结论），未运行 {not_run} 个",
         "alternative": "备选解读",
+        "runs": "运行的是",
         "counts": "违规 {violation}，无法判定 {undetermined}，合规 {compliant}",
         "under": "按备选解读：{counts}",
         "flips": "结论改变（{n} 处，案件 × 条款）：",
@@ -131,6 +132,7 @@ _WORDS = {
         "base": "Under the policy's readings: {counts}",
         "total": "{n} interpretations compared: {run} run ({flipped} of them flip a verdict), {not_run} not run",
         "alternative": "Alternative",
+        "runs": "What is run",
         "counts": "{violation} violation, {undetermined} undetermined, {compliant} compliant",
         "under": "Under the alternative: {counts}",
         "flips": "Verdicts that flip ({n}, case × clause):",
@@ -180,6 +182,8 @@ def render_comparison(result: Comparison, policy: Policy, lang: Lang) -> str:
             else f"{effect.id} ({', '.join(effect.clauses)})",
         ]
         lines.append(f"  {words['alternative']}{words['colon']}{effect.alternative(lang)}")
+        if effect.runs is not None:
+            lines.append(f"  {words['runs']}{words['colon']}{effect.runs(lang)}")
         if not effect.flips:
             lines.append(f"  {words['nothing']}")
             continue

@@ -35,7 +35,7 @@ from iprules.i18n import Text
 from iprules.policy.rules import Rule
 from iprules.policy.yamlfile import Path_, PolicyError, YamlDocument
 
-SWITCH_KEYS = ("parameters", "rules", "facts", "none")
+SWITCH_KEYS = ("parameters", "rules", "facts", "none", "runs")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ class Switch:
     rules: tuple[str, ...] = ()
     facts: str = ""
     none: Text | None = None
+    # what exactly is run, where the alternative's prose holds several alternatives (the first
+    # is run) or its values need saying
+    runs: Text | None = None
 
     @property
     def runnable(self) -> bool:
@@ -68,10 +71,12 @@ def parse_switch(document: YamlDocument, where: Path_, value: Any) -> Switch:
         raise document.error(
             path,
             "switch 应为映射，可有 parameters:（参数: 值）、rules:（规则编号列表）、facts:（事实模块名），"
-            "或 none: {zh, en}（备选解读无法运行的理由）",
+            "或 none: {zh, en}（备选解读无法运行的理由）；runs: {zh, en} 可说明运行的是什么",
             "switch must be a mapping with parameters: (path: value), rules: (rule ids), facts: "
-            "(a facts module), or none: {zh, en} (why the alternative cannot be run)",
+            "(a facts module), or none: {zh, en} (why the alternative cannot be run); runs: {zh, en} "
+            "may say what is run",
         )
+    runs = _text(document, (*path, "runs"), value["runs"]) if "runs" in value else None
     if "none" in value:
         if len(value) != 1:
             raise document.error(
@@ -103,7 +108,13 @@ def parse_switch(document: YamlDocument, where: Path_, value: Any) -> Switch:
         raise document.error(
             (*path, "facts"), "switch.facts 应为事实模块名", "switch.facts names a facts module"
         )
-    return Switch(document.file, line, dict(parameters), tuple(rules), facts)
+    if not parameters and not rules and not facts:
+        raise document.error(
+            path,
+            "switch 须有 parameters、rules 或 facts 之一（或写 none: 理由）",
+            "switch needs parameters, rules or facts (or none: a reason)",
+        )
+    return Switch(document.file, line, dict(parameters), tuple(rules), facts, runs=runs)
 
 
 def _kind(value: Any) -> str:

@@ -319,7 +319,9 @@ def _reading_tag(
     document: YamlDocument, path: Path_, entry: dict[str, Any], name: str, context: RuleContext
 ) -> tuple[str, str]:
     """`only_reading: ID` / `only_alternative: ID`: an interpretation of policy.yaml, at most one
-    of the two, on a named alternative (an index would shift when the branch is dropped)."""
+    of the two. A branch keeps its index in the file whether the others are kept or dropped, so
+    an unnamed one may be tagged too (add new `only_alternative` ones at the end of their list,
+    or named, so the default's branch names stay as they were)."""
     tags = [key for key in ("only_reading", "only_alternative") if key in entry]
     if not tags:
         return "", ""
@@ -337,12 +339,6 @@ def _reading_tag(
             (*path, key),
             f"{key}: policy.yaml 中没有名为“{value}”的解释；相近的有：{'、'.join(close) or '无'}",
             f"{key}: no interpretation named '{value}' in policy.yaml; close ones: {', '.join(close) or 'none'}",
-        )
-    if not name:
-        raise document.error(
-            (*path, key),
-            f"标了 {key} 的情形须有 name:（随解读增减的情形不能以序号命名，序号会变）",
-            f"an alternative tagged {key} needs a name: (its index would change as it comes and goes)",
         )
     return (value, "") if key == "only_reading" else ("", value)
 
