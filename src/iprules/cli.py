@@ -30,9 +30,9 @@ from iprules.commands.common import (
     refuse_folders,
     say_to_user,
 )
-from iprules.commands.store import open_store, record, store_options
 from iprules.commands.compare import reading_options, switched_policy
 from iprules.commands.compare import register as compare_commands
+from iprules.commands.store import open_store, record, store_options
 from iprules.commands.store import register as store_commands
 from iprules.i18n import Lang, text
 from iprules.ledger.read import LedgerFileError

@@ -86,12 +86,14 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
     inquiries = sorted(records, key=lambda entry: _moment(entry.record))  # type: ignore[arg-type]
     moments = [_moment(entry.record) for entry in inquiries]  # type: ignore[arg-type]
     first_day = [entry.record for entry in inquiries if entry.record.date == moments[0][0]]  # type: ignore[attr-defined]
-    tied = len(first_day) > 1 and (
-        any(record.time is None for record in first_day) or moments[0] == moments[1]  # type: ignore[attr-defined]
-    )
     # its alternative: the record that comes first in the ledger came first (the sort is
-    # stable, so of a tie the first in ledger order is first)
+    # stable, so of a tie the first in ledger order is first, and nothing is left open)
     ledger_order = reference.reads_alternative("s2.0-same-day")
+    tied = (
+        not ledger_order
+        and len(first_day) > 1
+        and (any(record.time is None for record in first_day) or moments[0] == moments[1])  # type: ignore[attr-defined]
+    )
     for seq, entry in enumerate(inquiries, start=1):
         record = entry.record
         assert isinstance(record, InquiryRecord)
