@@ -30,7 +30,7 @@ from iprules.commands.common import (
     refuse_folders,
     say_to_user,
 )
-from iprules.commands.compare import reading_options, switched_policy
+from iprules.commands.compare import reading_options, readings_count, switched_policy
 from iprules.commands.compare import register as compare_commands
 from iprules.commands.store import open_store, record, store_options
 from iprules.commands.store import register as store_commands
@@ -465,6 +465,8 @@ def _clauses(args: argparse.Namespace, lang: Lang) -> int:
     _known_clause(policy, args.clause)
     coverage = measure(policy)
     sys.stdout.write(render_clauses(coverage, policy, lang, args.clause))
+    if not args.clause:
+        print(readings_count(policy, lang))
     return EXIT_OK if coverage.complete else EXIT_VIOLATIONS
 
 
@@ -550,6 +552,7 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
         else f"{policy.folder}: {len(policy.rules)} rules, {len(policy.clauses)} clauses, {len(problems)} problems"
     )
     print(summary)
+    print(readings_count(policy, lang))
     return EXIT_VIOLATIONS if problems else EXIT_OK
 
 

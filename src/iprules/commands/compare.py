@@ -51,6 +51,20 @@ def switched_policy(policy: Policy, args: argparse.Namespace) -> Policy:
     return policy.under(switched)
 
 
+def readings_count(policy: Policy, lang: Lang) -> str:
+    """How many interpretations have a runnable alternative, cannot be run, or have no switch yet."""
+    items = list(policy.interpretations.values())
+    runnable = sum(1 for item in items if item.runnable)
+    none = sum(1 for item in items if item.switch is not None and not item.runnable)
+    missing = len(items) - runnable - none
+    if lang == "zh":
+        return f"解释 {len(items)} 个：备选解读可运行 {runnable} 个，无法运行 {none} 个（switch: none，附理由），尚未写 switch {missing} 个"
+    return (
+        f"{len(items)} interpretations: {runnable} with a runnable alternative, {none} that cannot be run "
+        f"(switch: none, with the reason), {missing} with no switch yet"
+    )
+
+
 def register(
     command: Callable[[str, str, str], argparse.ArgumentParser], say: Callable[[str, str], str]
 ) -> dict[str, Callable[[argparse.Namespace, Lang], int]]:

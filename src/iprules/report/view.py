@@ -145,7 +145,6 @@ class PackedView:
     def _cited(self, names: tuple[str, ...]) -> list[dict[str, Any]]:
         readings = self._readings.get(names)
         if readings is None:
-            interpretations = self._policy.interpretations
             readings = self._readings[names] = [
                 cited_reading(self._policy, name, self._lang) for name in names
             ]
