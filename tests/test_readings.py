@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,7 @@ def policy() -> Policy:
     return load_policy(POLICY)
 
 
-def ledger(tmp_path: Path, *records: dict[str, object]) -> Path:
+def ledger(tmp_path: Path, *records: dict[str, Any]) -> Path:
     path = tmp_path / "台账.jsonl"
     lines = STAFF + [json.dumps(record, ensure_ascii=False) for record in records]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -45,7 +46,7 @@ def run(path: Path, policy: Policy, *readings: str) -> Report:
     return check([path], policy.under(frozenset(readings)) if readings else policy, AS_OF, jobs=1)
 
 
-STATION = {
+STATION: dict[str, Any] = {
     "type": "station_inspection",
     "case": "工作站-甲",
     "date": "2026-03-13",
@@ -78,7 +79,7 @@ def test_reading_1_to_2_staff_as_a_range_makes_a_third_full_time_member_a_breach
     assert verdicts(run(two, policy, "s1.1-staff-minimum"), "station-full-time-staff")[0][1] == "compliant"
 
 
-REFUSAL = [
+REFUSAL: list[dict[str, Any]] = [
     {
         "type": "service",
         "case": "MJ-9001",
@@ -119,7 +120,7 @@ def test_reading_promptly_as_the_same_day_makes_a_refusal_the_next_working_day_l
     assert verdicts(run(same_day, policy, "s3-promptly"), rule)[0][1] == "compliant"
 
 
-ORAL = [
+ORAL: list[dict[str, Any]] = [
     {
         "type": "service",
         "case": "MJ-9002",
@@ -163,7 +164,7 @@ def test_reading_the_ledger_line_as_the_written_record_drops_the_missing_number_
 def test_reading_the_first_line_of_the_ledger_as_first_asked_decides_a_same_day_tie(
     tmp_path: Path, policy: Policy
 ) -> None:
-    asked = [
+    asked: list[dict[str, Any]] = [
         {
             "type": "inquiry",
             "case": "MJ-9003",
@@ -179,7 +180,12 @@ def test_reading_the_first_line_of_the_ledger_as_first_asked_decides_a_same_day_
             "matter": "咨询商标注册",
         },
     ]
-    responder = {"type": "first_responder", "case": "MJ-9003", "staff": "刘芳", "date": "2026-03-02"}
+    responder: dict[str, Any] = {
+        "type": "first_responder",
+        "case": "MJ-9003",
+        "staff": "刘芳",
+        "date": "2026-03-02",
+    }
     first_listed = ledger(tmp_path, *asked, responder)
     default = [f for f in run(first_listed, policy).findings if "s2.0" in f.clauses]
     assert default and all(f.verdict == "undetermined" for f in default)
