@@ -159,6 +159,7 @@ def reference_for(
         as_of=as_of,
         parameters=policy.parameters,
         conflicts=conflicts,
+        switched=policy.switched,
     )
     return reference, conflicts
 
@@ -409,7 +410,7 @@ def _finish(
     # the roster is complete only now: cases are checked after every file has been read
     found = FindingSpool()
     try:
-        run = checker.run(intake.spool, policy.rules, reference, found, progress, policy_name=policy.name)
+        run = checker.run(intake.spool, policy.rules, reference, found, progress, policy_name=policy.identity)
     except BaseException:
         found.close()
         raise

@@ -30,6 +30,8 @@ from iprules.commands.common import (
     refuse_folders,
     say_to_user,
 )
+from iprules.commands.compare import reading_options, readings_count, switched_policy
+from iprules.commands.compare import register as compare_commands
 from iprules.commands.lint_deep import deep_lint, deep_options
 from iprules.commands.policy_diff import register as policy_diff_commands
 from iprules.commands.store import db_option, open_store, record, store_options
@@ -248,7 +250,8 @@ def _parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     )
     command("calendar", "已知的工作日年份及其来源", "the working-day years known and their source")
     store_options(check_cmd, say)
-    for family in (store_commands, warn_commands, policy_diff_commands):
+    reading_options(check_cmd, say)
+    for family in (store_commands, warn_commands, policy_diff_commands, compare_commands):
         _REGISTERED.update(family(command, say))
     serve_cmd = command(
         "serve",
@@ -429,7 +432,7 @@ def _check(args: argparse.Namespace, lang: Lang) -> int:
             "Excel 报告不能显示在终端上：请用 --output 指定文件，如 --output 报告.xlsx",
             "an Excel report cannot be shown in a terminal: use --output FILE, e.g. --output report.xlsx",
         )
-    policy = load(args)
+    policy = switched_policy(load(args), args)
     store = (
         open_store(args, existing=False) if args.record else None
     )  # a bad --db fails before the check runs
@@ -484,6 +487,8 @@ def _clauses(args: argparse.Namespace, lang: Lang) -> int:
     _known_clause(policy, args.clause)
     coverage = measure(policy)
     sys.stdout.write(render_clauses(coverage, policy, lang, args.clause))
+    if not args.clause:
+        print(readings_count(policy, lang))
     return EXIT_OK if coverage.complete else EXIT_VIOLATIONS
 
 
@@ -570,6 +575,7 @@ def _lint(args: argparse.Namespace, lang: Lang) -> int:
         else f"{policy.folder}: {len(policy.rules)} rules, {len(policy.clauses)} clauses, {len(problems)} problems"
     )
     print(summary, file=out)
+    print(readings_count(policy, lang), file=out)
     deep = deep_lint(args, policy, lang) if args.deep else EXIT_OK
     return EXIT_VIOLATIONS if problems else deep
 

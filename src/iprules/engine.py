@@ -60,10 +60,23 @@ class Engine:
 
     _shared: ClassVar[dict[str, Engine]] = {}
 
+    @staticmethod
+    def key(compiled: CompiledPolicy) -> str:
+        """What tells one ruleset from another (two policies that compile alike share an engine)."""
+        return orjson.dumps(compiled.ruleset, option=orjson.OPT_SORT_KEYS).decode()
+
+    @classmethod
+    def release(cls, compiled: CompiledPolicy) -> None:
+        """Free the process's engine for this ruleset, if it has one: `iprules compare` runs a
+        ruleset per alternative reading once, and keeping each would grow the process."""
+        engine = cls._shared.pop(cls.key(compiled), None)
+        if engine is not None:
+            engine.close()
+
     @classmethod
     def for_policy(cls, compiled: CompiledPolicy) -> Engine:
         """The process's engine for this compiled ruleset, made on first use."""
-        key = orjson.dumps(compiled.ruleset, option=orjson.OPT_SORT_KEYS).decode()
+        key = cls.key(compiled)
         engine = cls._shared.get(key)
         if engine is None or not engine._handle:
             engine = cls._shared[key] = cls(compiled)

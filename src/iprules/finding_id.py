@@ -4,7 +4,10 @@ An id is a hash of what makes a finding *that* finding and nothing else:
 
 - the policy's name (a variant's finding is not the parent's, though its rule ids are the same;
   not its version: a rule file edited between two checks keeps its findings' ids, and the diff
-  of the two reports is still read per finding),
+  of the two reports is still read per finding), with the readings switched to their
+  alternative (`check --reading`, `Policy.identity`): a switched reading changes what a branch
+  means, so its findings are not the default's — a check under the policy's own readings is
+  named by the policy's name alone, as before,
 - the case, the rule and the branch that decided the verdict (`violation:late`,
   `undetermined:0`, `compliant`: the verdict is part of the branch),
 - the identity of each record the finding stands on (its evidence), as a sorted list.

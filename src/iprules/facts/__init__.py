@@ -24,11 +24,27 @@ _MODULES: tuple[ModuleType, ...] = (first_inquiry, disputes, station, commitment
 FACT_TYPES: dict[str, FactType] = {
     name: spec for module in _MODULES for name, spec in module.FACT_TYPES.items()
 }
+# the interpretations whose alternative lives in facts code (`Reference.reads_alternative`), by
+# module: a module's READINGS names each reading its code branches on
+FACT_MODULES: set[str] = {m.__name__.rsplit(".", 1)[-1] for m in _MODULES}
+FACT_READINGS: dict[str, str] = {
+    reading: m.__name__.rsplit(".", 1)[-1] for m in _MODULES for reading in getattr(m, "READINGS", ())
+}
 _ADDERS: tuple[Callable[[CaseFacts, list[Entry], Reference], None], ...] = tuple(
     m.add_facts for m in _MODULES
 )
 
-__all__ = ["FACT_TYPES", "CaseFacts", "FactType", "FieldSpec", "Reference", "case_facts", "field_spec"]
+__all__ = [
+    "FACT_MODULES",
+    "FACT_READINGS",
+    "FACT_TYPES",
+    "CaseFacts",
+    "FactType",
+    "FieldSpec",
+    "Reference",
+    "case_facts",
+    "field_spec",
+]
 
 
 def field_spec(fact_type: str, name: str) -> FieldSpec | None:

@@ -86,6 +86,14 @@ class Reference:
     # staff the roster lists twice with different positions or units: both rows are rejected
     # (the name is left out of the roster), and a finding on a fact about the person is marked
     conflicts: dict[str, tuple[Rejection, ...]] = field(default_factory=dict)
+    # interpretations run under their alternative (iprules.policy.readings)
+    switched: frozenset[str] = frozenset()
+
+    def reads_alternative(self, interpretation: str) -> bool:
+        """The check runs `interpretation` under its alternative: the one place a facts module
+        branches on a reading (the module lists it in its READINGS, and policy.yaml's switch
+        names the module, so the loader can tell a reading no code implements)."""
+        return interpretation in self.switched
 
     def year_over(self, year: int) -> bool:
         """The calendar year was over by the audit date: a yearly duty is judged only then

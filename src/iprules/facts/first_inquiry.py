@@ -70,6 +70,10 @@ FACT_TYPES: dict[str, FactType] = {
 }
 
 
+# the interpretations this module's code branches on (Reference.reads_alternative)
+READINGS = frozenset({"s2.0-same-day"})
+
+
 def _moment(record: InquiryRecord) -> tuple[dt.date, dt.time]:
     return (record.date, record.time or dt.time(0, 0))
 
@@ -82,8 +86,13 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
     inquiries = sorted(records, key=lambda entry: _moment(entry.record))  # type: ignore[arg-type]
     moments = [_moment(entry.record) for entry in inquiries]  # type: ignore[arg-type]
     first_day = [entry.record for entry in inquiries if entry.record.date == moments[0][0]]  # type: ignore[attr-defined]
-    tied = len(first_day) > 1 and (
-        any(record.time is None for record in first_day) or moments[0] == moments[1]  # type: ignore[attr-defined]
+    # its alternative: the record that comes first in the ledger came first (the sort is
+    # stable, so of a tie the first in ledger order is first, and nothing is left open)
+    ledger_order = reference.reads_alternative("s2.0-same-day")
+    tied = (
+        not ledger_order
+        and len(first_day) > 1
+        and (any(record.time is None for record in first_day) or moments[0] == moments[1])  # type: ignore[attr-defined]
     )
     for seq, entry in enumerate(inquiries, start=1):
         record = entry.record
@@ -91,7 +100,11 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
         # one name: nobody else was asked; several and 同时被问 blank: unknown (None)
         together = record.together if len(record.asked) > 1 else False
         unknown = together is None
-        earliest = moments[seq - 1] == moments[0] or (tied and record.date == moments[0][0])
+        earliest = (
+            seq == 1
+            if ledger_order
+            else moments[seq - 1] == moments[0] or (tied and record.date == moments[0][0])
+        )
         for order, name in enumerate(record.asked):
             result.add(
                 "asked",

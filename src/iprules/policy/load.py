@@ -13,8 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from iprules.calendar import Calendar
+from iprules.facts import FACT_MODULES, FACT_READINGS
 from iprules.i18n import Text
 from iprules.policy.clauses import Clause, read_clauses
+from iprules.policy.readings import (
+    Switch,
+    check_parameters,
+    check_switches,
+    parse_switch,
+    switched_parameters,
+    under,
+)
 from iprules.policy.rules import Rule, RuleContext, parse_rule_file
 from iprules.policy.yamlfile import PolicyError, YamlDocument, load_yaml
 
@@ -28,13 +37,19 @@ UNIT_ORGS = {"district", "city", "other"}
 
 @dataclass(frozen=True)
 class Interpretation:
-    """A reading of open text: the question, the reading chosen, the alternative."""
+    """A reading of open text: the question, the reading chosen, the alternative, and how the
+    alternative is run (`switch`, iprules.policy.readings; None: not made runnable yet)."""
 
     id: str
     clauses: tuple[str, ...]
     question: Text
     reading: Text
     alternative: Text
+    switch: Switch | None = None
+
+    @property
+    def runnable(self) -> bool:
+        return self.switch is not None and self.switch.runnable
 
 
 @dataclass(frozen=True)
@@ -88,6 +103,22 @@ class Policy:
     # the folders of scenarios, base first: `features`, then each `scenarios:` of the chain
     scenario_folders: list[Path] = field(default_factory=list)
     not_applying: list[NotApplying] = field(default_factory=list)
+    # interpretations run under their alternative (`iprules check --reading ID=alternative`)
+    switched: frozenset[str] = frozenset()
+
+    @property
+    def identity(self) -> str:
+        """What names this policy in finding ids (iprules.finding_id): its name, and the readings
+        switched to their alternative, if any — a finding under another reading of the text is
+        not the same finding, though its rule, case and records are."""
+        if not self.switched:
+            return self.name
+        return f"{self.name}+{','.join(sorted(self.switched))}"
+
+    def under(self, switched: frozenset[str]) -> Policy:
+        """This policy with `switched` readings on their alternative (loaded again: parameters
+        are filled into rules and messages as the rule files are read)."""
+        return load_policy(self.folder, switched)
 
     @property
     def clause_by_id(self) -> dict[str, Clause]:
@@ -203,7 +234,9 @@ def _read_chain(
     return [*chain, (folder, document)]
 
 
-def load_policy(folder: Path) -> Policy:
+def load_policy(folder: Path, switched: frozenset[str] = frozenset()) -> Policy:
+    """`switched`: runnable interpretations to run under their alternative (the caller has
+    checked the names: `iprules.sensitivity.chosen_readings`)."""
     chain = _read_chain(folder)
     merged: dict[str, Any] = {}
     rule_files: list[Path] = []
@@ -266,6 +299,15 @@ def load_policy(folder: Path) -> Policy:
     clause_ids = frozenset(clause.id for clause in clauses)
     parameters = merged["parameters"]
     _check_parameters(chain, parameters)
+    switches = {name: item.switch for name, item in interpretations.items() if item.switch is not None}
+    for name, switch in switches.items():
+        check_parameters(name, switch, parameters)
+    unknown = sorted(name for name in switched if name not in switches or not switches[name].runnable)
+    if unknown:
+        raise ValueError(f"readings not runnable in {folder}: {', '.join(unknown)}")
+    if switched:
+        parameters = switched_parameters(parameters, [switches[name] for name in sorted(switched)])
+        _check_parameters(chain, parameters)
     for name, item in interpretations.items():
         for clause_id in item.clauses:
             if clause_id not in clause_ids:
@@ -296,6 +338,8 @@ def load_policy(folder: Path) -> Policy:
                 )
             seen_ids[rule.id] = rule
             rules.append(rule)
+    check_switches(switches, rules, FACT_READINGS, FACT_MODULES)
+    rules = [under(rule, switched, switches) for rule in rules]
     files += rule_files
     non_normative = _non_normative(place("non_normative")) if "non_normative" in merged else []
     if "not_encoded" in merged:
@@ -321,6 +365,7 @@ def load_policy(folder: Path) -> Policy:
         not_encoded=not_encoded,
         scenario_folders=[features, *own_scenarios],
         not_applying=not_applying,
+        switched=switched,
     )
 
 
@@ -400,11 +445,13 @@ def _label(path: Path, root: Path) -> str:
 
 def _interpretation(document: YamlDocument, name: str, entry: Any) -> Interpretation:
     where = ("interpretations", name)
-    if not isinstance(entry, dict) or set(entry) != {"clause", "question", "reading", "alternative"}:
+    required = {"clause", "question", "reading", "alternative"}
+    if not isinstance(entry, dict) or not required <= set(entry) or set(entry) - {*required, "switch"}:
         raise document.error(
             where,
-            "解释应有 clause、question、reading、alternative 四项",
-            "an interpretation needs exactly clause, question, reading and alternative",
+            "解释应有 clause、question、reading、alternative 四项，另可有 switch（备选解读如何运行）",
+            "an interpretation needs exactly clause, question, reading and alternative, and may have "
+            "switch (how its alternative runs)",
         )
     clauses = entry["clause"] if isinstance(entry["clause"], list) else [entry["clause"]]
     return Interpretation(
@@ -413,6 +460,7 @@ def _interpretation(document: YamlDocument, name: str, entry: Any) -> Interpreta
         question=_policy_text(document, (*where, "question"), entry["question"]),
         reading=_policy_text(document, (*where, "reading"), entry["reading"]),
         alternative=_policy_text(document, (*where, "alternative"), entry["alternative"]),
+        switch=parse_switch(document, where, entry["switch"]) if "switch" in entry else None,
     )
 
 

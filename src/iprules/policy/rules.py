@@ -25,7 +25,15 @@ _ALIAS = re.compile(r"^[a-z][a-z0-9_]*$")
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
 RULE_KEYS = {"id", "clause", "title", "applies", "violations", "undetermined", "compliant", "interpretations"}
-ALTERNATIVE_KEYS = {"when", "message", "name", "interpretations", "deadline"}
+ALTERNATIVE_KEYS = {
+    "when",
+    "message",
+    "name",
+    "interpretations",
+    "deadline",
+    "only_reading",
+    "only_alternative",
+}
 _BRANCH_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 COMPLIANT_BRANCH = "compliant"
 
@@ -69,6 +77,10 @@ class Alternative:
     # `deadline: true`: this violation is the clause's time limit passing with its duty not
     # done; the rollups' on-time rate counts it as late (iprules.rollup)
     deadline: bool = False
+    # the branch exists only under the reading of this interpretation (dropped when it is
+    # switched to its alternative), or only under its alternative (iprules.policy.readings)
+    only_reading: str = ""
+    only_alternative: str = ""
 
     @property
     def branch(self) -> str:
@@ -260,8 +272,8 @@ def _parse_alternative(
     ):
         raise document.error(
             path,
-            "每个情形应有 when: 和 message:，另可有 name:、interpretations: 和 deadline:",
-            "each alternative needs 'when:' and 'message:', and may have 'name:', 'interpretations:' and 'deadline:'",
+            "每个情形应有 when: 和 message:，另可有 name:、interpretations:、deadline:、only_reading: 或 only_alternative:",
+            "each alternative needs 'when:' and 'message:', and may have 'name:', 'interpretations:', 'deadline:', 'only_reading:' or 'only_alternative:'",
         )
     deadline = entry.get("deadline", False)
     if not isinstance(deadline, bool) or (deadline and kind != "violation"):
@@ -279,6 +291,9 @@ def _parse_alternative(
             f"an alternative's name: {branch_name!r} must start with a lowercase letter and use lowercase letters, digits and hyphens, e.g. late-notice",
         )
     interpretations = _interpretations(document, (*path, "interpretations"), entry, context)
+    only_reading, only_alternative = _reading_tag(document, path, entry, branch_name, context)
+    if only_alternative and only_alternative not in interpretations:
+        interpretations += (only_alternative,)  # a finding it decides used the switched reading
     extra = _parse_patterns(document, (*path, "when"), entry["when"], applies, context, allow_refine=True)
     refined = {pattern.alias: pattern for pattern in extra if pattern.alias in applies}
     patterns = [refined.get(alias, pattern) for alias, pattern in applies.items()]
@@ -314,7 +329,37 @@ def _parse_alternative(
         name=branch_name,
         interpretations=interpretations,
         deadline=deadline,
+        only_reading=only_reading,
+        only_alternative=only_alternative,
     )
+
+
+def _reading_tag(
+    document: YamlDocument, path: Path_, entry: dict[str, Any], name: str, context: RuleContext
+) -> tuple[str, str]:
+    """`only_reading: ID` / `only_alternative: ID`: an interpretation of policy.yaml, at most one
+    of the two. A branch keeps its index in the file whether the others are kept or dropped, so
+    an unnamed one may be tagged too (add new `only_alternative` ones at the end of their list,
+    or named, so the default's branch names stay as they were)."""
+    tags = [key for key in ("only_reading", "only_alternative") if key in entry]
+    if not tags:
+        return "", ""
+    key = tags[0]
+    if len(tags) > 1:
+        raise document.error(
+            (*path, key),
+            "一个情形只能标 only_reading 或 only_alternative 之一",
+            "an alternative takes only_reading or only_alternative, not both",
+        )
+    value = entry[key]
+    if not isinstance(value, str) or value not in context.interpretations:
+        close = sorted(k for k in context.interpretations if str(value).split("-")[0] in k)[:5]
+        raise document.error(
+            (*path, key),
+            f"{key}: policy.yaml 中没有名为“{value}”的解释；相近的有：{'、'.join(close) or '无'}",
+            f"{key}: no interpretation named '{value}' in policy.yaml; close ones: {', '.join(close) or 'none'}",
+        )
+    return (value, "") if key == "only_reading" else ("", value)
 
 
 def _parse_patterns(

@@ -17,7 +17,7 @@ from iprules.check import Report
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
 from iprules.report.text import short_question
-from iprules.report.view import cited_records, report_view, scope_lines, source_text
+from iprules.report.view import SWITCHED_MARK, cited_records, report_view, scope_lines, source_text
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -299,6 +299,7 @@ def _findings(
                     + "；".join(
                         f'<a href="#reading-{_e(r["id"])}">{_e(r["id"])}</a>'
                         f"（{_e(short_question(policy.interpretations[r['id']], lang))}）"
+                        + (_e(SWITCHED_MARK(lang)) if r.get("switched") else "")
                         for r in finding["interpretations"]
                     )
                     + "</div>"
@@ -380,8 +381,16 @@ def _readings(view: dict[str, Any], policy: Policy, words: dict[str, str], lang:
             f'<dt id="reading-{_e(item.id)}"><span class="src">{_e(item.id)}</span>'
             f"（{_e(words['clauses_of'])} {_e('、'.join(item.clauses))}）</dt>",
             f"<dd>{_e(words['question'])}：{_e(item.question(lang))}</dd>",
-            f"<dd><b>{_e(words['chosen'])}</b>：{_e(item.reading(lang))}</dd>",
-            f'<dd class="en">{_e(words["alternative"])}：{_e(item.alternative(lang))}</dd>',
+        ]
+        used, other = (
+            (item.alternative(lang), item.reading(lang))
+            if item.id in policy.switched
+            else (item.reading(lang), item.alternative(lang))
+        )
+        mark = SWITCHED_MARK(lang) if item.id in policy.switched else ""
+        out += [
+            f"<dd><b>{_e(words['chosen'])}{_e(mark)}</b>：{_e(used)}</dd>",
+            f'<dd class="en">{_e(words["alternative"])}：{_e(other)}</dd>',
         ]
     out.append("</dl>")
     return out

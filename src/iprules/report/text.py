@@ -50,6 +50,9 @@ _WORDS = {
         "question": "问题",
         "chosen": "本报告采用",
         "alternative": "另一种读法（未采用）",
+        "switched": "备选解读",
+        "switched_chosen": "本报告采用（备选解读，--reading）",
+        "switched_not": "政策采用的读法（本报告未采用）",
         "sep": "，",
         "list": "；",
         "colon": "：",
@@ -79,6 +82,9 @@ _WORDS = {
         "question": "Question",
         "chosen": "Reading used",
         "alternative": "Alternative (not used)",
+        "switched": "alternative reading",
+        "switched_chosen": "Reading used (the alternative, --reading)",
+        "switched_not": "The policy's reading (not used in this report)",
         "sep": ", ",
         "list": "; ",
         "colon": ": ",
@@ -215,9 +221,12 @@ def write_text(
             line = named.get(names)
             if line is None:
                 line = named[names] = words["list"].join(
-                    f"{name}（{short_question(interpretations[name], lang)}）"
-                    if lang == "zh"
-                    else f"{name} ({short_question(interpretations[name], lang)})"
+                    (
+                        f"{name}（{short_question(interpretations[name], lang)}）"
+                        if lang == "zh"
+                        else f"{name} ({short_question(interpretations[name], lang)})"
+                    )
+                    + (f"【{words['switched']}】" if name in policy.switched else "")
                     for name in names
                 )
                 cited_readings.update(names)
@@ -279,6 +288,10 @@ def _appendix(
                 else f"  {item.id} ({', '.join(item.clauses)})"
             )
             lines.append(f"      {words['question']}{words['colon']}{item.question(lang)}")
+            if item.id in policy.switched:
+                lines.append(f"      {words['switched_chosen']}{words['colon']}{item.alternative(lang)}")
+                lines.append(f"      {words['switched_not']}{words['colon']}{item.reading(lang)}")
+                continue
             lines.append(f"      {words['chosen']}{words['colon']}{item.reading(lang)}")
             lines.append(f"      {words['alternative']}{words['colon']}{item.alternative(lang)}")
     return lines

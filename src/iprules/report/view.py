@@ -46,6 +46,46 @@ def visible(value: object) -> str:
     return _UNSAFE.sub(_shown, shown) if _UNSAFE.search(shown) else shown
 
 
+def cited_reading(policy: Policy, name: str, lang: Lang) -> dict[str, Any]:
+    """A reading a finding used: the policy's reading, or — when the check ran it under its
+    alternative (`--reading ID=alternative`) — the alternative, marked `switched`."""
+    item = policy.interpretations[name]
+    if name in policy.switched:
+        return {"id": name, "reading": item.alternative(lang), "switched": True}
+    return {"id": name, "reading": item.reading(lang)}
+
+
+SWITCHED_MARK = text("【备选解读】", " [alternative reading]")
+"""Beside a reading the check ran under its alternative, wherever a report names it."""
+_SWITCHED = text(
+    "本报告按备选解读检查，结论不是按政策采用的解读得出的：{names}。用到这些解读的结论标明“备选解读”",
+    "This report was checked under alternative readings, not the policy's own: {names}. The findings "
+    "that used them are marked 'alternative reading'",
+)
+
+
+def switched_view(policy: Policy, lang: Lang) -> list[dict[str, Any]]:
+    """The readings the check ran under their alternative, for the report's header."""
+    interpretations = policy.interpretations
+    return [
+        {
+            "id": name,
+            "clauses": list(interpretations[name].clauses),
+            "question": interpretations[name].question(lang),
+            "alternative": interpretations[name].alternative(lang),
+            "reading": interpretations[name].reading(lang),
+        }
+        for name in sorted(policy.switched)
+    ]
+
+
+def switched_notice(policy: Policy, lang: Lang) -> list[str]:
+    if not policy.switched:
+        return []
+    names = ("、" if lang == "zh" else ", ").join(sorted(policy.switched))
+    return [_SWITCHED.format(names=names)(lang)]
+
+
 def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]:
     clauses = policy.clause_by_id
     return {
@@ -66,10 +106,7 @@ def finding_view(finding: Finding, policy: Policy, lang: Lang) -> dict[str, Any]
             for clause_id in finding.clauses
         ],
         "messages": [message(lang) for message in finding.messages],
-        "interpretations": [
-            {"id": name, "reading": policy.interpretations[name].reading(lang)}
-            for name in finding.interpretations
-        ],
+        "interpretations": [cited_reading(policy, name, lang) for name in finding.interpretations],
         "evidence": [source.model_dump(exclude_none=True) for source in finding.evidence],
         "affected_by": [source.model_dump(exclude_none=True) for source in finding.affected_by],
     }
@@ -109,9 +146,8 @@ class PackedView:
     def _cited(self, names: tuple[str, ...]) -> list[dict[str, Any]]:
         readings = self._readings.get(names)
         if readings is None:
-            interpretations = self._policy.interpretations
             readings = self._readings[names] = [
-                {"id": name, "reading": interpretations[name].reading(self._lang)} for name in names
+                cited_reading(self._policy, name, self._lang) for name in names
             ]
         return readings
 
@@ -161,10 +197,12 @@ def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
         "format": FORMAT,
         "lang": lang,
         "policy": report.policy.model_dump(),
+        # only when readings were switched: a default report's shape is unchanged
+        **({"readings_switched": switched_view(policy, lang)} if policy.switched else {}),
         "as_of": report.as_of.isoformat(),
         "inputs": [item.model_dump() for item in report.inputs],
         "summary": report.summary.model_dump(),
-        "notices": notices(report.summary, lang, report.as_of.isoformat()),
+        "notices": switched_notice(policy, lang) + notices(report.summary, lang, report.as_of.isoformat()),
         "scope": scope_view(policy, lang),
         "by_clause": clause_totals(report, policy),
         "findings": [finding_view(finding, policy, lang) for finding in report.findings],

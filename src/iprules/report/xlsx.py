@@ -26,7 +26,7 @@ from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
 from iprules.report.rollups import words as rollup_words
 from iprules.report.text import short_question
-from iprules.report.view import cited_records, report_view, scope_lines, source_text
+from iprules.report.view import SWITCHED_MARK, cited_records, report_view, scope_lines, source_text
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -248,6 +248,7 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
                 f"{words['reading']}："
                 + "；".join(
                     f"{item['id']}（{short_question(policy.interpretations[item['id']], lang)}）"
+                    + (SWITCHED_MARK(lang) if item.get("switched") else "")
                     for item in finding["interpretations"]
                 )
             )
@@ -293,8 +294,12 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
                     meant.id,
                     "、".join(meant.clauses),
                     meant.question(lang),
-                    meant.reading(lang),
-                    meant.alternative(lang),
+                    # under --reading ID=alternative the alternative is what the report used
+                    *(
+                        (SWITCHED_MARK(lang) + meant.alternative(lang), meant.reading(lang))
+                        if meant.id in policy.switched
+                        else (meant.reading(lang), meant.alternative(lang))
+                    ),
                 ],
                 wrap,
             )
