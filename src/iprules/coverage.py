@@ -106,9 +106,12 @@ class Coverage:
         return [branch for rule in self.rules for branch in rule.unpinned()]
 
 
-def measure(policy: Policy, features: Path | None = None) -> Coverage:
-    features = features or policy.features
-    outcomes: list[Outcome] = [run_scenario(s, policy) for s in read_scenarios(features, policy.root)]
+def measure(policy: Policy, features: Path | None = None, outcomes: list[Outcome] | None = None) -> Coverage:
+    """`outcomes`: the policy's scenarios already run (the workbench runs them once for the
+    drill and the clause book); by default they are read from `features` and run here."""
+    if outcomes is None:
+        features = features or policy.features
+        outcomes = [run_scenario(s, policy) for s in read_scenarios(features, policy.root)]
     rule_cover = {
         rule.id: RuleCoverage(rule.id, branches=[BranchCoverage(rule, alt) for alt in rule.alternatives])
         for rule in policy.rules
