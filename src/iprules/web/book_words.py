@@ -63,7 +63,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "score_clause": ("条款", "Clause"),
     "score_asked": ("已答", "Answered"),
     "score_right": ("答对", "Right"),
-    "again_quiz": ("重新开始", "Start again"),
+    "again_quiz": ("另做一套", "Another quiz"),
+    "review_quiz": ("回看各题", "Go through the questions again"),
+    "clause_first": ("先看条款原文", "Read the clause first"),
     "bad_quiz": (
         "练习参数不正确：{what}。请从培训页面重新开始",
         "the quiz's settings are wrong: {what}. Start again from the drill page",

@@ -14,6 +14,7 @@ scenarios run as `iprules scenarios` runs them.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -102,17 +103,51 @@ def _clause(
 ) -> dict[str, Any]:
     clause = item.clause
     parts: list[NotEncoded] = [part for part in policy.not_encoded if part.clause == clause.id]
+    pieces: list[dict[str, Any]] = []
+    numbered = 0
+    for piece in segments(clause, parts):
+        number, reason = None, ""
+        if piece.not_encoded is not None:
+            numbered += 1
+            number, reason = numbered, _named(piece.not_encoded.reason(lang), policy, lang)
+        pieces.append({"text": piece.text, "part": piece.not_encoded, "number": number, "reason": reason})
+    readings = [
+        {
+            "id": reading.id,
+            "question": _named(reading.question(lang), policy, lang),
+            "reading": _named(reading.reading(lang), policy, lang),
+            "alternative": _named(reading.alternative(lang), policy, lang),
+        }
+        for reading in _readings(clause, item, policy)
+    ]
     return {
         "clause": clause,
         "marker": passage.marker,
         "status": item.status,
-        "segments": segments(clause, parts),
+        "segments": pieces,
         "not_encoded": parts,
         "rules": _rules(clause, runs, policy, names, lang),
-        "readings": _readings(clause, item, policy),
-        "waiver": item.waiver(lang) if item.waiver is not None else None,
+        "readings": readings,
+        "waiver": _named(item.waiver(lang), policy, lang) if item.waiver is not None else None,
         "scenarios": _scenarios(clause, runs, policy),
     }
+
+
+_CLAUSE_ID = re.compile(r"\bs[1-5]\.\d+(?:-[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?")
+
+
+def _named(text: str, policy: Policy, lang: Lang) -> str:
+    """The policy's own notes name clauses by id (s1.1-office); in Chinese a reader sees the
+    clause's number and title instead (一.1“设置不小于15平方米的办公场所”)."""
+    if lang != "zh":
+        return text
+    clauses = policy.clause_by_id
+
+    def label(match: re.Match[str]) -> str:
+        clause = clauses.get(match.group(0))
+        return f"{clause.label}“{clause.title}”" if clause else match.group(0)
+
+    return _CLAUSE_ID.sub(label, text)
 
 
 def book(request: Request) -> Response:
