@@ -7,6 +7,7 @@ web-clauses-*.png."""
 from __future__ import annotations
 
 import base64
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -111,8 +112,10 @@ def _source_order(policy: Any, clause_id: str) -> int:
 
 
 def test_the_clause_book_prints_on_a4(browser: Any, server: str) -> None:
+    from pypdf import PdfReader
     from selenium.webdriver.common.print_page_options import PrintOptions
 
+    policy = load_policy(ROOT / "rules" / "maojian")
     browser.get(server + "/clauses?part=s2")
     options = PrintOptions()
     options.page_width = 21.0
@@ -121,9 +124,15 @@ def test_the_clause_book_prints_on_a4(browser: Any, server: str) -> None:
     assert pdf.startswith(b"%PDF")
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     (ARTEFACTS / "web-clauses-a4.pdf").write_bytes(pdf)
-    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
-    assert boxes and all(abs(float(w) - 595.28) < 1 and abs(float(h) - 841.89) < 1 for w, h in boxes), boxes
-    assert len(boxes) > 2, "part two with its sign-off boxes runs over several pages"
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) > 2, "part two with its sign-off boxes runs over several pages"
+    for page in pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - 595.28) < 1 and abs(height - 841.89) < 1, "A4 is 595 × 842 points"
+    running = f"《{policy.title.zh}》条款审核 · maojian {policy.version}"
+    texts = [page.extract_text() for page in pages]
+    assert all(running in text for text in texts), "the running header repeats on every page"
+    assert sum("审核人签名" in text for text in texts) >= 2, "the sign-off boxes are on the paper"
 
 
 def test_the_clause_book_seen_as_printed(browser: Any, server: str) -> None:

@@ -85,7 +85,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "key_title": ("培训试卷 答案", "Quiz — answer key"),
     "key_answer": ("答案", "Answer"),
     "print_hint": ("用浏览器的“打印”（A4）打印本页。", "Print this page with the browser's Print (A4)."),
-    "quiz_id": ("试卷编号：{id}", "Quiz: {id}"),
     "quiz_settings": ("{scope}，{n} 题，{order}", "{scope}, {n} questions, {order}"),
     "in_order": ("按条款顺序", "in clause order"),
     "shuffled": ("随机种子 {seed}", "seed {seed}"),
