@@ -139,6 +139,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Clause review: {title} · {policy} {version}",
     ),
     "part_all": ("全部", "all"),
+    # punctuation: full-width in Chinese, ASCII in English
+    "colon": ("：", ": "),
+    "semicolon": ("；", "; "),
+    "paren": ("（{x}）", " ({x})"),
 }
 
 
