@@ -231,3 +231,15 @@ def test_a_variant_policy_and_one_part_can_be_chosen(client: TestClient) -> None
     shown = re.findall(r'<article class="clause[^"]*" id="([^"]+)"', html)
     assert shown and all(clause_id.startswith("s1.") for clause_id in shown)
     assert client.get("/clauses?policy=../maojian").status_code == 404
+
+
+def test_the_longest_quiz_s_answers_fit_in_the_session_cookie(client: TestClient) -> None:
+    trainee = TestClient(client.app)
+    csrf = token(trainee)
+    settings = {"policy": "maojian", "count": "200", "seed": "3", "csrf": csrf}
+    for number in (1, 100, 200):
+        sent = trainee.post("/drill/answer", data={**settings, "q": str(number), "answer": "violation"})
+        assert sent.status_code == 200
+    assert len(trainee.cookies["iprules_session"]) < 2048
+    assert 'id="judged"' in trainee.get("/drill/quiz?policy=maojian&count=200&seed=3&q=100").text
+    assert 'id="judged"' not in trainee.get("/drill/quiz?policy=maojian&count=200&seed=3&q=99").text

@@ -113,10 +113,20 @@ def _asked(quiz: Quiz, policy: Policy) -> tuple[list[Question], int]:
 
 
 def _answers(request: Request, quiz: Quiz) -> dict[str, str]:
+    """This quiz's answers so far, {question number: letter}, from the session, where they are
+    one letter per question ("." not answered): 200 questions stay far below a cookie's 4 KB."""
     kept = request.session.get("drill")
-    if isinstance(kept, dict) and kept.get("quiz") == quiz.key and isinstance(kept.get("answers"), dict):
-        return {str(k): str(v) for k, v in kept["answers"].items() if v in _VERDICT}
-    return {}
+    if not isinstance(kept, dict) or kept.get("quiz") != quiz.key or not isinstance(kept.get("answers"), str):
+        return {}
+    return {
+        str(n): letter
+        for n, letter in enumerate(kept["answers"][: quiz.count], start=1)
+        if letter in _VERDICT
+    }
+
+
+def _kept(answers: dict[str, str], quiz: Quiz) -> str:
+    return "".join(answers.get(str(n), ".") for n in range(1, quiz.count + 1)).rstrip(".")
 
 
 def _refused(request: Request, error: QuizRefused, status: int = 400) -> Response:
@@ -261,7 +271,7 @@ async def answer(request: Request) -> Response:
         )
     answers = _answers(request, settings)
     answers.setdefault(number, _LETTER[verdict])  # the first answer counts: no second try
-    request.session["drill"] = {"quiz": settings.key, "answers": answers}
+    request.session["drill"] = {"quiz": settings.key, "answers": _kept(answers, settings)}
     back = settings.query(q=number, lang="en" if lang == "en" else None)
     return RedirectResponse(f"/drill/quiz?{back}#answer", status_code=303)
 
