@@ -31,6 +31,26 @@ def test_the_drill_scores_right_and_wrong_answers() -> None:
     assert said[-1].endswith(f"{half}/{len(expected)}")
 
 
+def test_the_drill_shows_a_scenario_s_title_only_after_its_answer() -> None:
+    policy = load_policy(ROOT / "rules" / "maojian")
+    scenario = next(
+        s
+        for s in read_scenarios(policy.features, policy.root)
+        if s.clause == "s1.1-office" and "无法判定" in s.name
+    )
+    said: list[str] = []
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        return "3"
+
+    drill([scenario], policy, "zh", ask, said.append)
+    before = said[: next(i for i, line in enumerate(said) if "正确" in line or "应为" in line)]
+    assert not any(scenario.name in line for line in before + prompts), "the title says the answer"
+    assert any(scenario.name in line for line in said), "it is shown with the answer"
+
+
 def test_the_drill_stops_at_the_end_of_input() -> None:
     policy = load_policy(ROOT / "rules" / "maojian")
     scenarios = read_scenarios(policy.features, policy.root)

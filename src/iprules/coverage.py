@@ -106,11 +106,14 @@ class Coverage:
         return [branch for rule in self.rules for branch in rule.unpinned()]
 
 
-def measure(policy: Policy, features: Path | None = None) -> Coverage:
+def measure(policy: Policy, features: Path | None = None, outcomes: list[Outcome] | None = None) -> Coverage:
     """`features`: only the scenarios of that folder; by default every scenario that holds
-    under the policy (its own and its base's, less those it marks as not applying)."""
-    scenarios = read_scenarios(features, policy.root) if features else policy_scenarios(policy)
-    outcomes: list[Outcome] = [run_scenario(s, policy) for s in scenarios]
+    under the policy (its own and its base's, less those it marks as not applying).
+    `outcomes`: the policy's scenarios already run (the workbench runs them once for the
+    drill and the clause book)."""
+    if outcomes is None:
+        scenarios = read_scenarios(features, policy.root) if features else policy_scenarios(policy)
+        outcomes = [run_scenario(s, policy) for s in scenarios]
     rule_cover = {
         rule.id: RuleCoverage(rule.id, branches=[BranchCoverage(rule, alt) for alt in rule.alternatives])
         for rule in policy.rules

@@ -32,6 +32,12 @@ def _start(text: str, length: int = 36) -> str:
 _PLACEHOLDER = re.compile(r"\{[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\}")
 
 
+def plain_message(message: str) -> str:
+    """A branch's message as a reader of the rule sees it: the values a finding fills in
+    ({svc.matter}, {responder.staff} …) are not known yet, so they read as "…"."""
+    return _PLACEHOLDER.sub("…", message)
+
+
 def branch_words(branch: BranchCoverage, lang: Lang) -> str:
     """A branch as the reader sees it. In Chinese, its place in the rule (违规情形第2条) and
     the start of its message, never its internal name; in English, its name too."""
@@ -39,9 +45,9 @@ def branch_words(branch: BranchCoverage, lang: Lang) -> str:
     where = f"{branch.rule.file}:{alternative.line}"
     if lang == "zh":
         kind = "违规情形" if alternative.kind == "violation" else "无法判定情形"
-        message = _PLACEHOLDER.sub("…", alternative.message.zh)
+        message = plain_message(alternative.message.zh)
         return f"{kind}第{alternative.index + 1}条（{where}）“{_start(message)}”"
-    message = _PLACEHOLDER.sub("…", alternative.message.en)
+    message = plain_message(alternative.message.en)
     return f'{alternative.branch} ({where}) "{_start(message, 60)}"'
 
 

@@ -28,7 +28,17 @@ from iprules.commands.common import default_policy
 from iprules.parallel import default_jobs
 from iprules.policy.load import Policy, load_policy
 from iprules.policy.yamlfile import PolicyError
-from iprules.web import check_page, downloads, login, records, result_page, views, warn_page
+from iprules.web import (
+    check_page,
+    clause_book,
+    downloads,
+    drill_page,
+    login,
+    records,
+    result_page,
+    views,
+    warn_page,
+)
 from iprules.web.jobs import Jobs
 from iprules.web.records import absolute_store
 from iprules.web.render import STATIC, page
@@ -127,6 +137,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/diff", records.diff, methods=["GET"]),
         Route("/register", records.register, methods=["GET"]),
         Route("/register/{check}.xlsx", records.register_workbook, methods=["GET"]),
+        Route("/drill", drill_page.form, methods=["GET"]),
+        Route("/drill/quiz", drill_page.quiz, methods=["GET"]),
+        Route("/drill/answer", drill_page.answer, methods=["POST"]),
+        Route("/drill/score", drill_page.score, methods=["GET"]),
+        Route("/drill/paper", drill_page.paper, methods=["GET"]),
+        Route("/drill/key", drill_page.key, methods=["GET"]),
+        Route("/clauses", clause_book.book, methods=["GET"]),
         Route("/login", login.form, methods=["GET"]),
         Route("/login", login.submit, methods=["POST"]),
         Route("/logout", login.logout, methods=["POST"]),

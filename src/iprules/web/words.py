@@ -7,6 +7,8 @@ from iprules.i18n import Lang
 WORDS: dict[str, tuple[str, str]] = {
     "app": ("iprules 工作台", "iprules workbench"),
     "nav_check": ("检查", "Check"),
+    "nav_drill": ("培训", "Drill"),
+    "nav_clauses": ("条款", "Clauses"),
     "lang_switch": ("English", "中文"),
     "check_title": ("检查台账", "Check ledgers"),
     "check_intro": (
