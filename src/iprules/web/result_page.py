@@ -103,7 +103,7 @@ async def overview(request: Request) -> Response:
         head=head,
         policy=result.policy,
         changed=head.policy.version != result.policy.version,
-        notices=notices(head.summary, lang),
+        notices=notices(head.summary, lang, head.as_of.isoformat(), "below"),
         rejections=problems(head.rejections[:LISTED_ON_TOP], lang),
         warnings=problems(head.warnings[:LISTED_ON_TOP], lang),
         listed_on_top=LISTED_ON_TOP,

@@ -1,0 +1,35 @@
+"""The one Jinja2 environment every HTML page and the exported HTML report are rendered by.
+
+Kept apart from `iprules.web.render` (which needs a request) so the CLI's HTML report uses the
+same templates, the same autoescaping and the same style sheet without the web server's code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+environment = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@cache
+def stylesheet() -> Markup:
+    """The workbench's style sheet, to be inlined in a file that must work with nothing fetched.
+
+    It is the project's own file, not input: safe to put inside <style> unescaped (escaping
+    would turn `>` and quotes in its selectors into entities). It may not close the element."""
+    css = (STATIC / "style.css").read_text(encoding="utf-8")
+    if "</" in css:
+        raise ValueError("style.css must not contain '</' (it is inlined in <style>)")
+    return Markup(css)  # noqa: S704 - the project's own style sheet, checked above
