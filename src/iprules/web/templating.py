@@ -24,12 +24,18 @@ environment = Environment(
 
 
 @cache
-def stylesheet() -> Markup:
-    """The workbench's style sheet, to be inlined in a file that must work with nothing fetched.
+def inline_asset(name: str) -> Markup:
+    """One of the app's own static files (style.css, report.js), to be put inside <style> or
+    <script> of a file that must work with nothing fetched.
 
-    It is the project's own file, not input: safe to put inside <style> unescaped (escaping
-    would turn `>` and quotes in its selectors into entities). It may not close the element."""
-    css = (STATIC / "style.css").read_text(encoding="utf-8")
-    if "</" in css:
-        raise ValueError("style.css must not contain '</' (it is inlined in <style>)")
-    return Markup(css)  # noqa: S704 - the project's own style sheet, checked above
+    It is the project's own file, not input: safe to put there unescaped (escaping would turn
+    `>` and quotes in selectors and code into entities). It may not close the element."""
+    content = (STATIC / name).read_text(encoding="utf-8")
+    if "</" in content:
+        raise ValueError(f"{name} must not contain '</' (it is inlined in the page)")
+    return Markup(content)  # noqa: S704 - the project's own file, checked above
+
+
+def stylesheet() -> Markup:
+    """The one style sheet of the pages and the exported report."""
+    return inline_asset("style.css")
