@@ -151,7 +151,9 @@ def _by_role(tally: _Tally, names: dict[str, dict[str, set[str]]]) -> dict[str, 
     for case, counts in tally.cases.items():
         for role, people in names.get(case, {}).items():
             for name in people:
-                row = rows[role].setdefault(name, {"name": name, "cases": 0, "counter": Counter(), "worst": {}})
+                row = rows[role].setdefault(
+                    name, {"name": name, "cases": 0, "counter": Counter(), "worst": {}}
+                )
                 row["cases"] += 1
                 row["counter"].update(counts)
                 if counts["violation"] or counts["undetermined"]:
@@ -191,7 +193,8 @@ def _case_sections(
                 {
                     **finding,
                     "interpretations": [
-                        {**reading, "question": questions[reading["id"]]} for reading in finding["interpretations"]
+                        {**reading, "question": questions[reading["id"]]}
+                        for reading in finding["interpretations"]
                     ],
                     "records": [{"place": place, "cells": records.get(place, [])} for place in places],
                     "unread": [source_text(item) for item in finding["affected_by"]],
