@@ -22,6 +22,7 @@ ARTEFACTS = ROOT / "out" / "test-artefacts"
 CHROMIUM = "/usr/bin/chromium"
 AS_OF = dt.date(2026, 11, 25)
 HOSTILE = '<script>alert("x")</script>'
+QUOTED = "O'Neil' onmouseover='alert(1)"  # a name that would end a single-quoted attribute
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,15 @@ def report_file(tmp_path_factory: pytest.TempPathFactory, policy: Policy) -> tup
     )
     lines.append(
         json.dumps({"type": "first_responder", "case": "XSS-1", "staff": HOSTILE}, ensure_ascii=False)
+    )
+    lines.append(
+        json.dumps(
+            {"type": "inquiry", "case": "XSS-2", "date": "2026-03-03", "asked": ["王建国"], "matter": "咨询"},
+            ensure_ascii=False,
+        )
+    )
+    lines.append(
+        json.dumps({"type": "first_responder", "case": "XSS-2", "staff": QUOTED}, ensure_ascii=False)
     )
     ledger.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = check([ledger], policy, AS_OF)
@@ -96,6 +106,18 @@ def test_ledger_values_are_escaped_so_a_script_in_a_cell_is_only_text(
     assert str(escape(HOSTILE)) == "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"
     assert str(escape(HOSTILE)) in page
     assert page.count("<script>") == 1, "only the report's own filter script"
+
+
+def test_a_name_in_an_attribute_or_a_filter_link_cannot_end_the_attribute(
+    report_file: tuple[Path, Report],
+) -> None:
+    page = report_file[0].read_text(encoding="utf-8")
+    assert "'alert(1)" not in page and "onmouseover='" not in page
+    assert "O&#39;Neil&#39; onmouseover=&#39;alert(1)" in page, "shown as text in the tables and options"
+    assert "O\\u0027Neil\\u0027 onmouseover=\\u0027alert(1)" in page, (
+        "inert in the case's data for the filters"
+    )
+    assert "#first_responder=O%27Neil%27%20onmouseover%3D%27alert%281%29" in page, "a filter link, encoded"
 
 
 def test_the_same_report_renders_to_the_same_bytes(report_file: tuple[Path, Report], policy: Policy) -> None:

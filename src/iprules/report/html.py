@@ -68,7 +68,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "nobody": ("台账中没有写明", "none named in the ledger"),
     "filter_none": ("未筛选：显示全部 {total} 条结论", "No filter: all {total} findings shown"),
-    "filter_shown": ("（显示 {shown} / {total} 条结论）", " ({shown} / {total} findings shown)"),
+    "filter_shown": (
+        "（按案件显示 {shown} / {total} 条结论；各汇总表为全部结论）",
+        " ({shown} / {total} findings shown by case; the tables count all findings)",
+    ),
     "filter_hint": (
         "点击上表中的条款、单位、人员或数字，或在此选择，可只看相关的案件和结论；打印时按当前筛选打印。",
         "Click a clause, unit, person or number in the tables above, or choose here, to see only "
@@ -221,6 +224,7 @@ def _script_words(lang: Lang) -> dict[str, Any]:
         "sep": "；" if lang == "zh" else "; ",
         "shown": _say(lang, "filter_shown", shown="{shown}", total="{total}"),
         "none": _say(lang, "filter_none", total="{total}"),
+        "clear": _say(lang, "clear"),
     }
 
 

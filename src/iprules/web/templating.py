@@ -21,6 +21,9 @@ environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# `tojson` (data for a page's script, in attributes): keys sorted for the same bytes every time,
+# Chinese as itself; <, >, & and ' are still escaped, so it is safe in a single-quoted attribute
+environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
 
 @cache

@@ -50,6 +50,15 @@
       ? words.on + parts.join(words.sep) + words.shown.replace('{shown}', shown).replace('{total}', total)
       : words.none.replace('{total}', total);
     line.classList.toggle('on', parts.length > 0);
+    if (parts.length) {
+      var clear = document.createElement('a');
+      clear.href = '#by-case';
+      clear.className = 'clear';
+      clear.textContent = words.clear;
+      clear.addEventListener('click', function () { names.forEach(function (n) { selects[n].value = ''; }); choose(); });
+      line.appendChild(document.createTextNode(' '));
+      line.appendChild(clear);
+    }
   }
   function fromAddress(scroll) {
     if (location.hash.length > 1 && location.hash.indexOf('=') < 0) { return; } // an anchor, not a filter
