@@ -426,10 +426,10 @@ def read_back(
     Read again from the input files, and only from files whose hash still matches the one
     the check recorded, so a report never shows a record that was not what was checked.
     """
-    from iprules.ledger.columns import columns, show
+    from iprules.ledger.columns import show
     from iprules.ledger.entry import Entry
     from iprules.ledger.read import read_ledger
-    from iprules.ledger.roles import named
+    from iprules.ledger.roles import column_roles, named
 
     found: dict[str, list[tuple[str, str]]] = {}
     names: dict[str, dict[str, set[str]]] = {}
@@ -450,10 +450,9 @@ def read_back(
             where = str(read.source)
             if where not in cited:
                 continue
-            kind = str(getattr(record, "type", ""))
             cells = [
                 (column.header(lang), show(column, getattr(record, column.name, None), lang))
-                for column in columns(kind)
+                for column, _ in column_roles(str(getattr(record, "type", "")))
             ]
             found[where] = [(header, value) for header, value in cells if value]
     return found, names
