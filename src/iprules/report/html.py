@@ -60,7 +60,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "readings_nav": ("所依解释", "Readings"),
     "flagged": ("违规或无法判定的案件", "Cases with a violation or undetermined"),
-    "and_more": ("等，共 {n} 件", "and more, {n} in all"),
+    "and_more": ("等，共 {n} 件", " and more, {n} in all"),
     "roles_note": (
         "按台账中写明的单位和人员归类；一件案件可涉及多个单位或人员，故各行之和可大于总数",
         "Grouped by the units and people the ledger names; a case may name several, so the rows "
