@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import os
 import re
@@ -12,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from iprules.check import Report, check
 from iprules.policy.load import Policy, load_policy
@@ -22,6 +22,7 @@ ARTEFACTS = ROOT / "out" / "test-artefacts"
 CHROMIUM = "/usr/bin/chromium"
 AS_OF = dt.date(2026, 11, 25)
 HOSTILE = '<script>alert("x")</script>'
+QUOTED = "O'Neil' onmouseover='alert(1)"  # a name that would end a single-quoted attribute
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,15 @@ def report_file(tmp_path_factory: pytest.TempPathFactory, policy: Policy) -> tup
     )
     lines.append(
         json.dumps({"type": "first_responder", "case": "XSS-1", "staff": HOSTILE}, ensure_ascii=False)
+    )
+    lines.append(
+        json.dumps(
+            {"type": "inquiry", "case": "XSS-2", "date": "2026-03-03", "asked": ["王建国"], "matter": "咨询"},
+            ensure_ascii=False,
+        )
+    )
+    lines.append(
+        json.dumps({"type": "first_responder", "case": "XSS-2", "staff": QUOTED}, ensure_ascii=False)
     )
     ledger.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = check([ledger], policy, AS_OF)
@@ -93,8 +103,21 @@ def test_ledger_values_are_escaped_so_a_script_in_a_cell_is_only_text(
 ) -> None:
     page = report_file[0].read_text(encoding="utf-8")
     assert HOSTILE not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert str(escape(HOSTILE)) == "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"
+    assert str(escape(HOSTILE)) in page
     assert page.count("<script>") == 1, "only the report's own filter script"
+
+
+def test_a_name_in_an_attribute_or_a_filter_link_cannot_end_the_attribute(
+    report_file: tuple[Path, Report],
+) -> None:
+    page = report_file[0].read_text(encoding="utf-8")
+    assert "'alert(1)" not in page and "onmouseover='" not in page
+    assert "O&#39;Neil&#39; onmouseover=&#39;alert(1)" in page, "shown as text in the tables and options"
+    assert "O\\u0027Neil\\u0027 onmouseover=\\u0027alert(1)" in page, (
+        "inert in the case's data for the filters"
+    )
+    assert "#first_responder=O%27Neil%27%20onmouseover%3D%27alert%281%29" in page, "a filter link, encoded"
 
 
 def test_the_same_report_renders_to_the_same_bytes(report_file: tuple[Path, Report], policy: Policy) -> None:
@@ -105,7 +128,7 @@ def test_english_on_request(report_file: tuple[Path, Report], policy: Policy) ->
     page = render_html(report_file[1], policy, "en")
     assert '<html lang="en">' in page and "records read" in page and "审计基准日" not in page
     cited = {clause for finding in report_file[1].findings for clause in finding.clauses}
-    assert all(html.escape(policy.clause_by_id[clause].text_en) in page for clause in cited)
+    assert all(str(escape(policy.clause_by_id[clause].text_en)) in page for clause in cited)
 
 
 def test_a_person_sees_the_summary_a_clause_text_and_a_filter_that_hides_rows(
@@ -118,18 +141,22 @@ def test_a_person_sees_the_summary_a_clause_text_and_a_filter_that_hides_rows(
     assert f"读取记录 {summary.records_read} 条 = 已检查 {summary.records_checked} 条" in dom
     s20 = policy.clause_by_id["s2.0"].text
     assert s20 in dom, "a finding's clause shows its verbatim text"
-    rows = re.findall(r'<tr class="finding"[^>]*>', dom)
+    rows = re.findall(r'<article class="finding"[^>]*>', dom)
     assert rows and not any("hidden" in row for row in rows), "unfiltered, every finding shows"
     assert "&lt;script&gt;alert(" in dom and 'alert("x")</script>' not in dom
 
     filtered = chromium("--dump-dom", url + "#verdict=violation&clause=s2.0", profile=tmp_path / "profile-2")
-    shown = re.findall(r'<tr class="finding"(?![^>]*hidden)[^>]*>', filtered)
-    hidden = re.findall(r'<tr class="finding"[^>]*hidden[^>]*>', filtered)
+    shown = re.findall(r'<article class="finding"(?![^>]*hidden)[^>]*>', filtered)
+    hidden = re.findall(r'<article class="finding"[^>]*hidden[^>]*>', filtered)
     expected = sum(1 for f in report.findings if f.verdict == "violation" and "s2.0" in f.clauses)
     assert len(shown) == expected > 0
-    assert all('data-verdict="violation"' in row and 'data-clause="s2.0"' in row for row in shown)
+    assert all(
+        'data-verdict="violation"' in row and "s2.0" in re.search(r'data-clauses="([^"]*)"', row)[1].split()  # type: ignore[index]
+        for row in shown
+    )
     assert len(hidden) == len(rows) - expected
     assert f"{expected} / {len(rows)}" in filtered
+    assert "筛选：结论=违规；条款=二 s2.0" in filtered, "the page says which filter is on"
 
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTEFACTS / "html-report.png"

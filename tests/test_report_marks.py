@@ -85,7 +85,7 @@ def test_the_html_report_marks_each_finding_with_the_rows_it_could_not_read(
     report: Report, policy: Policy, lang: Lang
 ) -> None:
     page = render_html(report, policy, lang)
-    marked = re.findall(r'<tr class="finding".*?</tr>', page, flags=re.S)
+    marked = re.findall(r'<article class="finding".*?</article>', page, flags=re.S)
     unread = [row for row in marked if 'class="unread"' in row]
     assert len(unread) == sum(1 for f in report.findings if f.affected_by)
     for finding in report.findings:

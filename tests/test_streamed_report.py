@@ -1,5 +1,5 @@
-"""`iprules check` writes its text and JSON reports as the findings are read back from disk,
-a case at a time: the same bytes as rendering the whole report in memory."""
+"""`iprules check` writes its text, JSON and HTML reports as the findings are read back from
+disk, a case at a time: the same bytes as rendering the whole report in memory."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from iprules import parallel, results
 from iprules.check import check_stream
 from iprules.cli import main
 from iprules.policy.load import Policy, load_policy
+from iprules.report.html import render_html, stream_html
 from iprules.report.json import render_json, stream_json
 from iprules.report.text import render_text, stream_text
 
@@ -55,6 +56,9 @@ def test_streamed_reports_are_the_reports_rendered_whole(
             text = io.StringIO()
             stream_text(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, text.write)
             assert text.getvalue() == render_text(report, policy, lang)
+            page = io.StringIO()
+            stream_html(checked.head, checked.findings, policy, lang, page.write)
+            assert page.getvalue() == render_html(report, policy, lang)
 
 
 def test_a_check_without_findings_still_writes_both_reports(tmp_path: Path, policy: Policy) -> None:

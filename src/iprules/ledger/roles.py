@@ -1,7 +1,8 @@
 """Who and when a case names: the units and people its records give, and the day it began.
 
 One place for what the workbench's views by unit and by person group a case under
-(`iprules.web.index`) and what the rollups count it under (`iprules.rollup`):
+(`iprules.web.index`), what the exported HTML report's same views show, and what the rollups
+count it under (`iprules.rollup`):
 
 - a **unit** is every value of a field whose words are the policy's units
   (`ledger.columns.POLICY_VOCABULARIES`: 单位, 处理单位, 配合单位, 受理单位 …), on any record of
@@ -23,8 +24,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import cache
 
-from iprules.ledger.columns import POLICY_VOCABULARIES
+from iprules.ledger.columns import POLICY_VOCABULARIES, Column, columns
 from iprules.ledger.record import CaseRecord, Record
 
 ROLES = ("unit", "first_responder", "handler")
@@ -43,16 +45,20 @@ def field_role(kind: str, field: str) -> str | None:
     return PERSON_FIELDS.get((kind, field))
 
 
-def named(record: Record) -> Iterator[tuple[str, str]]:
+@cache
+def column_roles(kind: str) -> tuple[tuple[Column, str | None], ...]:
+    """A record kind's columns, each with the role its values name (or None)."""
+    return tuple((column, field_role(kind, column.name)) for column in columns(kind))
+
+
+def named(record: object) -> Iterator[tuple[str, str]]:
     """(role, name) for every unit and person a case record names."""
     if not isinstance(record, CaseRecord):
         return
-    kind = str(getattr(record, "type", ""))
-    for field in type(record).model_fields:
-        role = field_role(kind, field)
+    for column, role in column_roles(str(getattr(record, "type", ""))):
         if role is None:
             continue
-        value = getattr(record, field, None)
+        value = getattr(record, column.name, None)
         if value is None or value == []:
             continue
         for name in value if isinstance(value, list) else [value]:

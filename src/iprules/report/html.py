@@ -1,396 +1,311 @@
-"""The HTML report a section chief opens in a browser: one file, nothing fetched.
+"""The HTML report a section chief opens in a browser: one file, nothing fetched, made from the
+workbench's own templates (`report.html`, extending the pages' layout and using their macros).
 
-CSS and the filter script are inline, so the file can be mailed or copied to a USB stick and
-still work offline. Every value that came from a ledger (or from anywhere) goes through
-`html.escape`: a cell holding `<script>` shows as text. Filters by verdict and clause run in
-the page; they only hide rows, so printing the page after filtering prints what is shown.
-Output is deterministic: the same inputs give the same bytes.
+There is no second HTML writer: this module only gathers the context — the head of the check,
+the counts by clause, by unit and by person, the cited records, and the findings case by case —
+and the template does the markup, autoescaped by Jinja2 like every page (a cell holding
+`<script>` shows as text). The style sheet is the workbench's, inlined; the filter script is
+inline too, so the file can be mailed or copied to a USB stick and still work offline.
+
+The findings are read twice, never held at once: a first pass counts (per case, per clause) and
+gathers the places to read back; the second streams the case sections through the template to
+`write`. Output is deterministic: the same inputs give the same bytes.
 """
 
 from __future__ import annotations
 
-import html
-from collections import defaultdict
+import io
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from itertools import groupby
 from typing import Any
 
 from iprules.check import Report
 from iprules.i18n import VERDICT_WORDS, Lang
+from iprules.ledger.roles import ROLES
 from iprules.policy.load import Policy
+from iprules.report.rollups import rollups_of
 from iprules.report.text import short_question
-from iprules.report.view import SWITCHED_MARK, cited_records, report_view, scope_lines, source_text
+from iprules.report.view import (
+    SWITCHED_MARK,
+    PackedView,
+    finding_view,
+    read_back,
+    report_view,
+    scope_lines,
+    source_text,
+)
+from iprules.results import PackedFinding
+from iprules.web.templating import environment, inline_asset, stylesheet
+from iprules.web.words import say
 
-_WORDS: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "iprules 检查报告",
-        "policy": "政策",
-        "version": "版本",
-        "as_of": "审计基准日",
-        "tool": "检查工具",
-        "years": "所用日历年份",
-        "inputs": "输入文件",
-        "file": "文件",
-        "bytes": "字节",
-        "summary": "汇总",
-        "reconcile": "读取记录 {read} 条 = 已检查 {checked} 条 + 拒收 {rejected} 条；案件 {cases} 件，规则 {rules} 条；不适用（案件×规则）{na}",
-        "by_clause": "各条款结论",
-        "clause": "条款",
-        "all": "全部",
-        "verdict": "结论",
-        "filter": "筛选",
-        "shown": "显示",
-        "case": "案件",
-        "rule": "规则",
-        "why": "说明",
-        "evidence": "依据记录",
-        "reading": "所依解释",
-        "rejections": "拒收记录（未参与检查，请修正后重新检查）",
-        "reason": "原因",
-        "place": "位置",
-        "none": "无",
-        "total": "合计",
-        "scope": "检查范围",
-        "warnings": "提示（{n} 条）：读取台账时所作的处理，记录均已读入，不影响计数",
-        "unread": "未读入的记录",
-        "readings": "解释（本报告所依的 {n} 条）",
-        "question": "问题",
-        "chosen": "本报告采用",
-        "alternative": "另一种读法（未采用）",
-        "clauses_of": "条款",
-    },
-    "en": {
-        "title": "iprules check report",
-        "policy": "Policy",
-        "version": "version",
-        "as_of": "Audit date",
-        "tool": "Checked with",
-        "years": "Calendar years used",
-        "inputs": "Input files",
-        "file": "File",
-        "bytes": "bytes",
-        "summary": "Summary",
-        "reconcile": "{read} records read = {checked} checked + {rejected} rejected; {cases} cases, {rules} rules; "
+VERDICTS = ("violation", "undetermined", "compliant")
+FLAGGED_LISTED = 50  # cases named beside a clause, unit or person, at most (the count stays exact)
+_CHUNK = 1 << 16
+
+# the report's own words; any other key is the workbench's (`iprules.web.words`)
+_WORDS: dict[str, tuple[str, str]] = {
+    "report_title": ("iprules 检查报告", "iprules check report"),
+    "version": ("版本", "version"),
+    "tool": ("检查工具", "Checked with"),
+    "years": ("所用日历年份", "Calendar years used"),
+    "bytes": ("字节", "bytes"),
+    "summary": ("汇总", "Summary"),
+    "reconcile_all": (
+        "读取记录 {read} 条 = 已检查 {checked} 条 + 拒收 {rejected} 条；案件 {cases} 件，规则 {rules} 条；"
+        "不适用（案件×规则）{na}",
+        "{read} records read = {checked} checked + {rejected} rejected; {cases} cases, {rules} rules; "
         "{na} (case, rule) pairs not applicable",
-        "by_clause": "Verdicts by clause",
-        "clause": "Clause",
-        "all": "All",
-        "verdict": "Verdict",
-        "filter": "Filter",
-        "shown": "Shown",
-        "case": "Case",
-        "rule": "Rule",
-        "why": "Why",
-        "evidence": "Records",
-        "reading": "Reading",
-        "rejections": "Rejected records (not checked; fix them and check again)",
-        "reason": "Reason",
-        "place": "Where",
-        "none": "none",
-        "total": "Total",
-        "scope": "Scope",
-        "warnings": "Warnings ({n}): what the readers decided for the ledger; every record was read, no count changed",
-        "unread": "Rows not read",
-        "readings": "Readings ({n} relied on in this report)",
-        "question": "Question",
-        "chosen": "Reading used",
-        "alternative": "Alternative (not used)",
-        "clauses_of": "Clauses",
-    },
+    ),
+    "warnings_head": (
+        "提示（{n} 条）：读取台账时所作的处理，记录均已读入，不影响计数",
+        "Warnings ({n}): what the readers decided for the ledger; every record was read, no count changed",
+    ),
+    "views_intro": (
+        "同一批结论的四种看法：按条款、按单位、按人员汇总，按案件列出每件案件的全部结论和依据记录",
+        "The same findings four ways: counted by clause, by unit and by person; listed by case, "
+        "each case with all its findings and records",
+    ),
+    "readings_nav": ("所依解释", "Readings"),
+    "flagged": ("违规或无法判定的案件", "Cases with a violation or undetermined"),
+    "and_more": ("等，共 {n} 件", " and more, {n} in all"),
+    "roles_note": (
+        "按台账中写明的单位和人员归类；一件案件可涉及多个单位或人员，故各行之和可大于总数",
+        "Grouped by the units and people the ledger names; a case may name several, so the rows "
+        "may add up to more than the total",
+    ),
+    "nobody": ("台账中没有写明", "none named in the ledger"),
+    "filter_none": ("未筛选：显示全部 {total} 条结论", "No filter: all {total} findings shown"),
+    "filter_shown": (
+        "（按案件显示 {shown} / {total} 条结论；各汇总表为全部结论）",
+        " ({shown} / {total} findings shown by case; the tables count all findings)",
+    ),
+    "filter_hint": (
+        "点击上表中的条款、单位、人员或数字，或在此选择，可只看相关的案件和结论；打印时按当前筛选打印。",
+        "Click a clause, unit, person or number in the tables above, or choose here, to see only "
+        "those cases and findings; printing prints what the filter shows.",
+    ),
+    "readings_head": ("解释（本报告所依的 {n} 条）", "Readings ({n} relied on in this report)"),
+    "question": ("问题", "Question"),
+    "chosen": ("本报告采用", "Reading used"),
+    "alternative": ("另一种读法（未采用）", "Alternative (not used)"),
+    "reading_clauses": ("条款", "Clauses"),
+    "case_head": ("案件 {case}", "Case {case}"),
 }
 
-_VERDICTS = ("violation", "undetermined", "compliant")
 
-_STYLE = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:1.5em;color:#222;line-height:1.5}
-h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:2px solid #ccd}
-table{border-collapse:collapse;margin:.5em 0;width:100%}th,td{border:1px solid #ccd;padding:.3em .5em;vertical-align:top;text-align:left}
-th{background:#eef2f8}.num{text-align:right}.meta td:first-child{width:12em;font-weight:bold}
-blockquote{margin:.5em 0;padding:.5em 1em;background:#f7f7f2;border-left:4px solid #bb9}
-.en{color:#555;font-size:.9em}.v-violation{color:#b00020;font-weight:bold}.v-undetermined{color:#a66a00;font-weight:bold}
-.v-compliant{color:#137333}.src{font-family:monospace;white-space:nowrap}.rec{font-size:.9em;color:#333}
-.rec span{display:inline-block;margin-right:.8em}.rec b{font-weight:normal;color:#667}
-#filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ccd}
-#filters label{margin-right:1.5em}.hash{font-family:monospace;font-size:.85em;word-break:break-all}
-.notice{padding:.5em 1em;background:#fff4e5;border-left:4px solid #e08a00;font-weight:bold}
-.unread{margin-top:.3em;padding:.2em .4em;background:#fff4e5;border-left:3px solid #e08a00;font-size:.9em}
-.reading a{font-family:monospace}.readings dt{font-weight:bold;margin-top:.8em}.readings dd{margin:.2em 0 0 1.5em}
-details>summary{cursor:pointer;font-weight:bold}.warnings td.src{white-space:normal;word-break:break-all}
-@media print{#filters{display:none}details>*{display:block}details>summary{list-style:none}
-body{margin:0;font-size:10pt}table{page-break-inside:auto}tr{page-break-inside:avoid}.src{white-space:normal;word-break:break-all}}
-"""
-
-_SCRIPT = """
-(function(){
-  var verdict=document.getElementById('f-verdict'), clause=document.getElementById('f-clause');
-  var count=document.getElementById('f-count');
-  function apply(){
-    var v=verdict.value, c=clause.value, shown=0, total=0;
-    document.querySelectorAll('tr.finding').forEach(function(row){
-      var ok=(!v||row.dataset.verdict===v)&&(!c||row.dataset.clause===c);
-      row.hidden=!ok; total++; if(ok){shown++;}
-    });
-    document.querySelectorAll('section.clause').forEach(function(sec){
-      sec.hidden=!sec.querySelector('tr.finding:not([hidden])');
-    });
-    count.textContent=shown+' / '+total;
-  }
-  // a link may carry a filter: 报告.html#verdict=violation&clause=s2.0
-  var wanted=new URLSearchParams(location.hash.slice(1));
-  [[verdict,'verdict'],[clause,'clause']].forEach(function(pair){
-    var value=wanted.get(pair[1]);
-    if(value&&pair[0].querySelector('option[value="'+CSS.escape(value)+'"]')){pair[0].value=value;}
-  });
-  verdict.addEventListener('change',apply); clause.addEventListener('change',apply);
-  apply();
-  // a printed report shows the scope, warnings and readings folded on screen
-  window.addEventListener('beforeprint',function(){
-    document.querySelectorAll('details:not([open])').forEach(function(d){d.open=true;d.dataset.folded='1';});
-  });
-  window.addEventListener('afterprint',function(){
-    document.querySelectorAll('details[data-folded]').forEach(function(d){d.open=false;delete d.dataset.folded;});
-  });
-})();
-"""
+def _say(lang: Lang, key: str, **values: object) -> str:
+    if key in _WORDS:
+        words = _WORDS[key][0 if lang == "zh" else 1]
+        return words.format(**values) if values else words
+    return say(lang, key, **values)
 
 
-def _e(value: Any) -> str:
-    return html.escape(str(value), quote=True)
+class _Tally:
+    """The first pass over the findings: counts per case and per clause, the records to read
+    back, the readings cited. Memory is per case and per clause, not per finding."""
 
+    def __init__(self) -> None:
+        self.total = 0
+        self.cases: dict[str, Counter[str]] = {}
+        self.clauses: dict[str, Counter[str]] = {}
+        self.flagged: dict[str, dict[str, str]] = {}  # clause -> case -> worst verdict
+        self.places: set[str] = set()
+        self.readings: set[str] = set()
 
-def render_html(report: Report, policy: Policy, lang: Lang) -> str:
-    words = _WORDS[lang]
-    view = report_view(report, policy, lang)
-    records = cited_records(report, lang)
-    summary = view["summary"]
-    stamp = view["policy"]
-    out: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-        '<head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
-        f"<title>{_e(words['title'])}：{_e(policy.title(lang))}</title>",
-        f"<style>{_STYLE}</style></head><body>",
-        f"<h1>{_e(words['title'])}：《{_e(policy.title(lang))}》</h1>",
-        '<table class="meta">',
-        f"<tr><td>{_e(words['policy'])}</td><td>{_e(stamp['name'])}（{_e(words['version'])} "
-        f'<span class="hash">{_e(stamp["version"])}</span>）</td></tr>',
-        f"<tr><td>{_e(words['as_of'])}</td><td>{_e(view['as_of'])}</td></tr>",
-        f"<tr><td>{_e(words['tool'])}</td><td>iprules {_e(stamp['iprules'])}</td></tr>",
-    ]
-    if "calendar_years" in view:
-        years = "、".join(str(year) for year in view["calendar_years"]) or words["none"]
-        out.append(f"<tr><td>{_e(words['years'])}</td><td>{_e(years)}</td></tr>")
-    out.append("</table>")
-    out += [f'<p class="notice">{_e(notice)}</p>' for notice in view["notices"]]
-    out += _warnings(view, words)
-    out += _scope(view, words, lang)
-    out += _inputs(view, words)
-    out += [
-        f'<h2 id="summary">{_e(words["summary"])}</h2>',
-        f'<p id="reconcile">{_e(words["reconcile"].format(read=summary["records_read"], checked=summary["records_checked"], rejected=summary["records_rejected"], cases=summary["cases"], rules=summary["rules"], na=summary["not_applicable"]))}</p>',
-    ]
-    out += _clause_table(view, words, lang)
-    out += _filters(view, words, lang)
-    out += _findings(view, records, policy, words, lang)
-    out += _rejections(view, words)
-    out += _readings(view, policy, words, lang)
-    out += [f"<script>{_SCRIPT}</script>", "</body></html>"]
-    return "\n".join(out) + "\n"
-
-
-def _scope(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[str]:
-    parts = scope_lines(view["scope"], lang)
-    first = parts[0][0]
-    for lead in (words["scope"] + "：", words["scope"] + ": "):
-        first = first.removeprefix(lead)  # the heading already says it
-    out = [f'<h2 id="scope">{_e(words["scope"])}</h2>', f"<p>{_e(first)}</p>"]
-    for head, items in parts[1:]:
-        if not items:
-            out.append(f"<p>{_e(head)}</p>")
-            continue
-        out += [
-            f"<details><summary>{_e(head)}</summary><ul>",
-            *(f"<li>{_e(item)}</li>" for item in items),
-            "</ul></details>",
-        ]
-    return out
-
-
-def _inputs(view: dict[str, Any], words: dict[str, str]) -> list[str]:
-    if not view["inputs"]:
-        return []
-    rows = [
-        f'<tr><td>{_e(item["file"])}</td><td class="num">{_e(item["bytes"])}</td>'
-        f'<td class="hash">{_e(item["sha256"])}</td></tr>'
-        for item in view["inputs"]
-    ]
-    return [
-        f"<h2>{_e(words['inputs'])}</h2>",
-        f"<table><tr><th>{_e(words['file'])}</th><th>{_e(words['bytes'])}</th><th>SHA-256</th></tr>",
-        *rows,
-        "</table>",
-    ]
-
-
-def _clause_table(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[str]:
-    head = "".join(f"<th>{_e(VERDICT_WORDS[v](lang))}</th>" for v in _VERDICTS)
-    rows = []
-    for item in view["by_clause"]:
-        cells = "".join(f'<td class="num">{item[v]}</td>' for v in _VERDICTS)
-        rows.append(
-            f'<tr><td><a href="#clause-{_e(item["id"])}">{_e(item["label"])}</a> '
-            f'<span class="src">{_e(item["id"])}</span></td>{cells}</tr>'
-        )
-    totals = "".join(f'<td class="num">{view["summary"]["findings"][v]}</td>' for v in _VERDICTS)
-    return [
-        f'<table id="by-clause"><tr><th>{_e(words["clause"])}</th>{head}</tr>',
-        *rows,
-        f"<tr><th>{_e(words['total'])}</th>{totals}</tr></table>",
-    ]
-
-
-def _filters(view: dict[str, Any], words: dict[str, str], lang: Lang) -> list[str]:
-    verdicts = "".join(f'<option value="{v}">{_e(VERDICT_WORDS[v](lang))}</option>' for v in _VERDICTS)
-    clauses = "".join(
-        f'<option value="{_e(item["id"])}">{_e(item["label"])} {_e(item["id"])}</option>'
-        for item in view["by_clause"]
-    )
-    return [
-        '<div id="filters">',
-        f'<label>{_e(words["verdict"])} <select id="f-verdict"><option value="">{_e(words["all"])}</option>{verdicts}</select></label>',
-        f'<label>{_e(words["clause"])} <select id="f-clause"><option value="">{_e(words["all"])}</option>{clauses}</select></label>',
-        f'<span>{_e(words["shown"])} <output id="f-count"></output></span>',
-        "</div>",
-    ]
-
-
-def _findings(
-    view: dict[str, Any],
-    records: dict[str, list[tuple[str, str]]],
-    policy: Policy,
-    words: dict[str, str],
-    lang: Lang,
-) -> list[str]:
-    by_clause: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    clause_info: dict[str, dict[str, Any]] = {}
-    for finding in view["findings"]:
+    def add(self, finding: dict[str, Any]) -> None:
+        case, verdict = finding["case"], finding["verdict"]
+        self.total += 1
+        self.cases.setdefault(case, Counter())[verdict] += 1
         for clause in finding["clauses"]:
-            by_clause[clause["id"]].append(finding)
-            clause_info[clause["id"]] = clause
-    out: list[str] = []
-    order = [item["id"] for item in view["by_clause"]]
-    for clause_id in order:
-        clause = clause_info[clause_id]
-        out += [
-            f'<section class="clause" id="clause-{_e(clause_id)}" data-clause="{_e(clause_id)}">',
-            f'<h2>{_e(words["clause"])} {_e(clause["label"])} <span class="src">{_e(clause_id)}</span></h2>',
-            f'<blockquote class="clause-text">{_e(clause["text"])}'
-            + (f'<div class="en">{_e(clause["text_en"])}</div>' if lang == "en" else "")
-            + "</blockquote>",
-            f"<table><tr><th>{_e(words['case'])}</th><th>{_e(words['verdict'])}</th>"
-            f"<th>{_e(words['rule'])}</th><th>{_e(words['why'])}</th><th>{_e(words['evidence'])}</th></tr>",
-        ]
-        for finding in by_clause[clause_id]:
-            why = "".join(f"<div>{_e(message)}</div>" for message in finding["messages"])
-            if finding["interpretations"]:
-                why += (
-                    f'<div class="reading en">{_e(words["reading"])}：'
-                    + "；".join(
-                        f'<a href="#reading-{_e(r["id"])}">{_e(r["id"])}</a>'
-                        f"（{_e(short_question(policy.interpretations[r['id']], lang))}）"
-                        + (_e(SWITCHED_MARK(lang)) if r.get("switched") else "")
-                        for r in finding["interpretations"]
-                    )
-                    + "</div>"
-                )
-            evidence = "".join(_evidence(item, records) for item in finding["evidence"])
-            if finding["affected_by"]:
-                evidence += (
-                    f'<div class="unread">{_e(words["unread"])}：'
-                    + "、".join(
-                        f'<span class="src">{_e(source_text(item))}</span>' for item in finding["affected_by"]
-                    )
-                    + "</div>"
-                )
-            out.append(
-                f'<tr class="finding" data-verdict="{_e(finding["verdict"])}" data-clause="{_e(clause_id)}">'
-                f"<td>{_e(finding['case'])}</td>"
-                f'<td class="v-{_e(finding["verdict"])}">{_e(finding["verdict_label"])}</td>'
-                f'<td>{_e(finding["title"])}<div class="src">{_e(finding["rule"])}</div></td>'
-                f"<td>{why}</td><td>{evidence}</td></tr>"
+            self.clauses.setdefault(clause["id"], Counter())[verdict] += 1
+            if verdict != "compliant":
+                worst = self.flagged.setdefault(clause["id"], {})
+                if worst.get(case) != "violation":
+                    worst[case] = verdict
+        self.places.update(source_text(item) for item in finding["evidence"])
+        self.readings.update(reading["id"] for reading in finding["interpretations"])
+
+
+def _counts(counter: Counter[str]) -> dict[str, int]:
+    return {verdict: counter.get(verdict, 0) for verdict in VERDICTS}
+
+
+def _flagged(worst: dict[str, str]) -> dict[str, Any]:
+    """The cases to name beside a row: violations first, then undetermined, by case id."""
+    ordered = sorted(worst.items(), key=lambda item: (item[1] != "violation", item[0]))
+    return {"listed": [{"case": c, "verdict": v} for c, v in ordered[:FLAGGED_LISTED]], "count": len(ordered)}
+
+
+def _by_clause(tally: _Tally, policy: Policy, lang: Lang) -> list[dict[str, Any]]:
+    rows = []
+    for clause in policy.clauses:  # the document's order
+        if clause.id in tally.clauses:
+            rows.append(
+                {
+                    "id": clause.id,
+                    "label": clause.label,
+                    "title": clause.title if lang == "zh" else "",  # the document's headings are Chinese only
+                    "text": clause.text,
+                    "text_en": clause.text_en,
+                    **_counts(tally.clauses[clause.id]),
+                    "flagged": _flagged(tally.flagged.get(clause.id, {})),
+                }
             )
-        out += ["</table>", "</section>"]
-    return out
+    return rows
 
 
-def _evidence(item: dict[str, Any], records: dict[str, list[tuple[str, str]]]) -> str:
-    where = source_text(item)
-    cells = "".join(
-        f"<span><b>{_e(header)}</b> {_e(value)}</span>" for header, value in records.get(where, [])
-    )
-    return f'<div><span class="src">{_e(where)}</span><div class="rec">{cells}</div></div>'
+def _by_role(tally: _Tally, names: dict[str, dict[str, set[str]]]) -> dict[str, list[dict[str, Any]]]:
+    """Per role, each unit or person named with their cases' verdict counts, most violations first
+    (as the workbench's views by unit and by person order them)."""
+    rows: dict[str, dict[str, dict[str, Any]]] = {role: {} for role in ROLES}
+    for case, counts in tally.cases.items():
+        for role, people in names.get(case, {}).items():
+            for name in people:
+                row = rows[role].setdefault(
+                    name, {"name": name, "cases": 0, "counter": Counter(), "worst": {}}
+                )
+                row["cases"] += 1
+                row["counter"].update(counts)
+                if counts["violation"] or counts["undetermined"]:
+                    row["worst"][case] = "violation" if counts["violation"] else "undetermined"
+    return {
+        role: sorted(
+            (
+                {
+                    "name": row["name"],
+                    "cases": row["cases"],
+                    **_counts(row["counter"]),
+                    "flagged": _flagged(row["worst"]),
+                }
+                for row in found.values()
+            ),
+            key=lambda row: (-row["violation"], row["name"]),
+        )
+        for role, found in rows.items()
+    }
 
 
-def _rejections(view: dict[str, Any], words: dict[str, str]) -> list[str]:
-    items = view["rejections"]
-    out = [f'<h2 id="rejections">{_e(words["rejections"])}（{len(items)}）</h2>']
-    if not items:
-        return [*out, f"<p>{_e(words['none'])}</p>"]
-    out.append(f"<table><tr><th>{_e(words['place'])}</th><th>{_e(words['reason'])}</th></tr>")
-    out += [
-        f'<tr class="rejection"><td class="src">{_e(source_text(item))}</td><td>{_e(item["reason"])}</td></tr>'
-        for item in items
-    ]
-    out.append("</table>")
-    return out
+def _case_sections(
+    findings: Iterable[dict[str, Any]],
+    records: dict[str, list[tuple[str, str]]],
+    names: dict[str, dict[str, set[str]]],
+    tally: _Tally,
+    policy: Policy,
+    lang: Lang,
+) -> Iterator[dict[str, Any]]:
+    """The second pass: one case at a time, its findings with their records' cells."""
+    questions = {name: short_question(item, lang) for name, item in policy.interpretations.items()}
+    for case, found in groupby(findings, key=lambda finding: finding["case"]):
+        shown = []
+        for finding in found:
+            places = [source_text(item) for item in finding["evidence"]]
+            shown.append(
+                {
+                    **finding,
+                    "interpretations": [
+                        {**reading, "question": questions[reading["id"]]}
+                        for reading in finding["interpretations"]
+                    ],
+                    "records": [{"place": place, "cells": records.get(place, [])} for place in places],
+                    "unread": [source_text(item) for item in finding["affected_by"]],
+                }
+            )
+        named = {role: sorted(names.get(case, {}).get(role, ())) for role in ROLES}
+        yield {"id": case, "counts": _counts(tally.cases[case]), "named": named, "findings": shown}
 
 
-def _warnings(view: dict[str, Any], words: dict[str, str]) -> list[str]:
-    """What the readers decided (an extra column ignored, the encoding chosen…), near the top:
-    the count in the heading, each with its place."""
-    items = view["warnings"]
-    if not items:
-        return []
-    rows = [
-        f'<tr class="warning"><td class="src">{_e(source_text(item))}</td><td>{_e(item["reason"])}</td></tr>'
-        for item in items
-    ]
-    return [
-        f'<details id="warnings" class="warnings"{" open" if len(items) <= 20 else ""}>'
-        f"<summary>{_e(words['warnings'].format(n=len(items)))}</summary>",
-        f"<table><tr><th>{_e(words['place'])}</th><th>{_e(words['reason'])}</th></tr>",
-        *rows,
-        "</table></details>",
-    ]
-
-
-def _readings(view: dict[str, Any], policy: Policy, words: dict[str, str], lang: Lang) -> list[str]:
-    """The readings the findings cited, once, each with an anchor the findings link to."""
-    cited = {r["id"] for finding in view["findings"] for r in finding["interpretations"]}
-    if not cited:
-        return []
+def _readings(cited: set[str], policy: Policy) -> list[Any]:
+    """The readings the findings cited, in the order of the first clause each concerns."""
     order = {clause.id: index for index, clause in enumerate(policy.clauses)}
-    readings = sorted(
+    return sorted(
         (item for name, item in policy.interpretations.items() if name in cited),
         key=lambda item: min((order.get(c, len(order)) for c in item.clauses), default=len(order)),
     )
-    out = [f'<h2 id="readings">{_e(words["readings"].format(n=len(readings)))}</h2>', '<dl class="readings">']
-    for item in readings:
-        out += [
-            f'<dt id="reading-{_e(item.id)}"><span class="src">{_e(item.id)}</span>'
-            f"（{_e(words['clauses_of'])} {_e('、'.join(item.clauses))}）</dt>",
-            f"<dd>{_e(words['question'])}：{_e(item.question(lang))}</dd>",
-        ]
-        used, other = (
-            (item.alternative(lang), item.reading(lang))
-            if item.id in policy.switched
-            else (item.reading(lang), item.alternative(lang))
-        )
-        mark = SWITCHED_MARK(lang) if item.id in policy.switched else ""
-        out += [
-            f"<dd><b>{_e(words['chosen'])}{_e(mark)}</b>：{_e(used)}</dd>",
-            f'<dd class="en">{_e(words["alternative"])}：{_e(other)}</dd>',
-        ]
-    out.append("</dl>")
-    return out
+
+
+def _script_words(lang: Lang) -> dict[str, Any]:
+    """What the filter script says in the filter line, in the report's language."""
+    return {
+        "fields": {name: _say(lang, name) for name in ("verdict", "clause", *ROLES)},
+        "on": _say(lang, "filter") + ("：" if lang == "zh" else ": "),
+        "sep": "；" if lang == "zh" else "; ",
+        "shown": _say(lang, "filter_shown", shown="{shown}", total="{total}"),
+        "none": _say(lang, "filter_none", total="{total}"),
+        "clear": _say(lang, "clear"),
+    }
+
+
+def write_html(
+    head: Report,
+    findings: Callable[[], Iterable[dict[str, Any]]],
+    policy: Policy,
+    lang: Lang,
+    write: Callable[[str], Any],
+) -> None:
+    """The report of `head` (its own findings not used) with the findings' views, which
+    `findings()` gives afresh for each of the two passes, in case order, to `write`."""
+    tally = _Tally()
+    for finding in findings():
+        tally.add(finding)
+    view = report_view(head.model_copy(update={"findings": []}), policy, lang, where="below")
+    records, names = read_back(head.inputs, tally.places, lang)
+    by_role = _by_role(tally, names)
+    context = {
+        "lang": lang,
+        "t": partial(_say, lang),
+        "verdict_word": lambda verdict: VERDICT_WORDS[verdict](lang),
+        "stylesheet": stylesheet(),
+        "script": inline_asset("report.js"),
+        "script_words": _script_words(lang),
+        "policy": policy,
+        "view": view,
+        "summary": view["summary"],
+        "scope": scope_lines(view["scope"], lang),
+        "rejections": [{"place": source_text(item), "reason": item["reason"]} for item in view["rejections"]],
+        "warnings": [{"place": source_text(item), "reason": item["reason"]} for item in view["warnings"]],
+        "by_clause": _by_clause(tally, policy, lang),
+        "by_role": by_role,
+        "roles": ROLES,
+        "total": tally.total,
+        "cases": _case_sections(findings(), records, names, tally, policy, lang),
+        "readings": _readings(tally.readings, policy),
+        "switched": policy.switched,  # readings run under their alternative (`--reading`)
+        "switched_mark": SWITCHED_MARK(lang),
+        "rollups": rollups_of(head, policy, lang),  # per unit, person and month, with charts
+    }
+    buffer: list[str] = []
+    size = 0
+    for chunk in environment.get_template("report.html").generate(context):
+        buffer.append(chunk)
+        size += len(chunk)
+        if size >= _CHUNK:
+            write("".join(buffer))
+            buffer, size = [], 0
+    write("".join(buffer))
+
+
+def stream_html(
+    head: Report,
+    findings: Callable[[], Iterable[PackedFinding]],
+    policy: Policy,
+    lang: Lang,
+    write: Callable[[str], Any],
+) -> None:
+    """The report of a check whose findings are read back packed (`iprules.check.Checked`)."""
+    view = PackedView(policy, lang)
+    write_html(head, lambda: map(view, findings()), policy, lang, write)
+
+
+def render_html(report: Report, policy: Policy, lang: Lang) -> str:
+    ordered = sorted(report.findings, key=lambda finding: finding.case)  # stable: a case's own order kept
+    out = io.StringIO()
+    write_html(report, lambda: (finding_view(f, policy, lang) for f in ordered), policy, lang, out.write)
+    return out.getvalue()
+
+
+def render_record(place: str, cells: list[tuple[str, str]]) -> str:
+    """One cited record as the report (and the workbench) shows it: the `record` macro."""
+    macros = environment.get_template("macros.html").make_module({"lang": "zh"})
+    return str(macros.record({"place": place, "cells": cells}))  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from iprules.check import Report
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.clauses import clause_label
 from iprules.policy.load import Policy
@@ -237,3 +238,11 @@ def rollups_page(view: dict[str, Any], lang: Lang) -> dict[str, Any]:
         "charts": charts,
         "people": [("first_responder", view["first_responders"]), ("handler", view["handlers"])],
     }
+
+
+def rollups_of(head: Report, policy: Policy, lang: Lang) -> dict[str, Any] | None:
+    """What `templates/rollups.html` shows of a check, on the workbench page and in the HTML
+    report: counted as it ran (`head.rollups`); None for a report made without them."""
+    if head.rollups is None:
+        return None
+    return rollups_page(rollups_view(head.rollups, policy, lang, head.as_of.isoformat()), lang)

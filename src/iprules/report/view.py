@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from iprules.check import Report, Summary
+from iprules.check import InputFile, Report, Summary
 from iprules.findings import Finding
 from iprules.i18n import VERDICT_WORDS, Lang, Text, text
 from iprules.ledger.source import Source
@@ -182,7 +182,7 @@ class PackedView:
         }
 
 
-def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
+def report_view(report: Report, policy: Policy, lang: Lang, where: Where = "end") -> dict[str, Any]:
     # the calendar years a check relied on, once the check records them
     years = getattr(report, "calendar_years", None)
     stamp = {} if years is None else {"calendar_years": list(years)}
@@ -202,7 +202,8 @@ def report_view(report: Report, policy: Policy, lang: Lang) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "inputs": [item.model_dump() for item in report.inputs],
         "summary": report.summary.model_dump(),
-        "notices": switched_notice(policy, lang) + notices(report.summary, lang, report.as_of.isoformat()),
+        "notices": switched_notice(policy, lang)
+        + notices(report.summary, lang, report.as_of.isoformat(), where),
         "scope": scope_view(policy, lang),
         "by_clause": clause_totals(report, policy),
         "findings": [finding_view(finding, policy, lang) for finding in report.findings],
@@ -223,28 +224,54 @@ _NOTHING_READ = text(
     "No record was read: the file is empty or not a ledger (JSONL, CSV, Excel workbook). "
     "Nothing was checked, which is not a clean pass",
 )
-_ALL_REJECTED = text(
-    "全部 {n} 条记录均被拒收，没有检查任何内容，不能视为合规：请按文末拒收记录的原因修正后重新检查",
-    "All {n} records were rejected, so nothing was checked, which is not a clean pass: "
-    "fix them as the rejections at the end say and check again",
-)
+# where the rejected records are listed differs by medium: at the end of the text report, at the
+# top of the web page and of the HTML report ("below" this notice)
+Where = Literal["end", "below"]
+_ALL_REJECTED = {
+    "end": text(
+        "全部 {n} 条记录均被拒收，没有检查任何内容，不能视为合规：请按文末拒收记录的原因修正后重新检查",
+        "All {n} records were rejected, so nothing was checked, which is not a clean pass: "
+        "fix them as the rejections at the end say and check again",
+    ),
+    "below": text(
+        "全部 {n} 条记录均被拒收，没有检查任何内容，不能视为合规：请按下方拒收记录的原因修正后重新检查",
+        "All {n} records were rejected, so nothing was checked, which is not a clean pass: "
+        "fix them as the rejections below say and check again",
+    ),
+}
 _NO_FINDING = text(
     "没有任何规则适用于这些记录（没有案件记录，或记录不涉及任何已编码的条款），没有检查任何内容，不能视为合规",
     "No rule applied to these records (no case records, or none that an encoded clause concerns); "
     "nothing was checked, which is not a clean pass",
 )
-_SOME_REJECTED = text(
-    "注意：有 {n} 条记录被拒收，未参与检查；它们可能影响的结论已改为无法判定或标明“未读入的记录”。"
-    "拒收记录及修正方法见报告末尾",
-    "Note: {n} records were rejected and not checked; the verdicts they could change are undetermined "
-    "or name them under 'rows not read'. The rejected records and how to fix them are listed at the end",
-)
-_SET_ASIDE = text(
-    "有 {n} 条记录的日期晚于审计基准日 {as_of}，审计基准日时尚不存在：已搁置，未参与检查，不影响任何结论"
-    "（计入拒收数，列于文末拒收记录）",
-    "{n} records are dated after the audit date {as_of} and did not exist yet on it: set aside, not "
-    "checked, and they change no verdict (counted as rejected, listed with the rejected records at the end)",
-)
+_SOME_REJECTED = {
+    "end": text(
+        "注意：有 {n} 条记录被拒收，未参与检查；它们可能影响的结论已改为无法判定或标明“未读入的记录”。"
+        "拒收记录及修正方法见报告末尾",
+        "Note: {n} records were rejected and not checked; the verdicts they could change are undetermined "
+        "or name them under 'rows not read'. The rejected records and how to fix them are listed at the end",
+    ),
+    "below": text(
+        "注意：有 {n} 条记录被拒收，未参与检查；它们可能影响的结论已改为无法判定或标明“未读入的记录”。"
+        "拒收记录及修正方法见下方“拒收记录”",
+        "Note: {n} records were rejected and not checked; the verdicts they could change are undetermined "
+        "or name them under 'rows not read'. The rejected records and how to fix them are listed below",
+    ),
+}
+_SET_ASIDE = {
+    "end": text(
+        "有 {n} 条记录的日期晚于审计基准日 {as_of}，审计基准日时尚不存在：已搁置，未参与检查，不影响任何结论"
+        "（计入拒收数，列于文末拒收记录）",
+        "{n} records are dated after the audit date {as_of} and did not exist yet on it: set aside, not "
+        "checked, and they change no verdict (counted as rejected, listed with the rejected records at the end)",
+    ),
+    "below": text(
+        "有 {n} 条记录的日期晚于审计基准日 {as_of}，审计基准日时尚不存在：已搁置，未参与检查，不影响任何结论"
+        "（计入拒收数，列于下方拒收记录）",
+        "{n} records are dated after the audit date {as_of} and did not exist yet on it: set aside, not "
+        "checked, and they change no verdict (counted as rejected, listed with the rejected records below)",
+    ),
+}
 _NOT_YET = text(
     "有 {n} 个日期（办结、上报、补齐、处理等）晚于审计基准日 {as_of}：按审计基准日尚未发生，检查时视为未填（见警告）",
     "{n} dates (closed, reported, supplemented, handled…) are after the audit date {as_of}: they had not "
@@ -265,7 +292,7 @@ _NOT_LISTED = text(
 )
 
 
-def nothing_checked(summary: Summary) -> Text | None:
+def nothing_checked(summary: Summary, where: Where = "end") -> Text | None:
     """Why a check judged nothing, or None: a report of no findings is never a clean pass."""
     if sum(summary.findings.values()):
         return None
@@ -274,23 +301,24 @@ def nothing_checked(summary: Summary) -> Text | None:
     if summary.records_checked == 0:
         if summary.records_set_aside == summary.records_rejected:
             return _ALL_SET_ASIDE.format(n=summary.records_rejected)
-        return _ALL_REJECTED.format(n=summary.records_rejected)
+        return _ALL_REJECTED[where].format(n=summary.records_rejected)
     return _NO_FINDING
 
 
-def notices(summary: Summary, lang: Lang, as_of: str = "") -> list[str]:
+def notices(summary: Summary, lang: Lang, as_of: str = "", where: Where = "end") -> list[str]:
     """What a reader must know before the findings: nothing checked, records rejected, or
     records and dates after the audit date. Every format shows these at the top, not only in
-    the rejections and warnings at the end."""
+    the rejections and warnings. `where` the rejected records are listed: at the "end" (the
+    text report) or "below" the notices (the web page, the HTML report)."""
     found: list[str] = []
-    empty = nothing_checked(summary)
+    empty = nothing_checked(summary, where)
     if empty is not None:
         found.append(empty(lang))
     unreadable = summary.records_rejected - summary.records_set_aside
     if unreadable and (empty is None or summary.records_checked):
-        found.append(_SOME_REJECTED.format(n=unreadable)(lang))
+        found.append(_SOME_REJECTED[where].format(n=unreadable)(lang))
     if summary.records_set_aside and (empty is None or summary.records_checked):
-        found.append(_SET_ASIDE.format(n=summary.records_set_aside, as_of=as_of)(lang))
+        found.append(_SET_ASIDE[where].format(n=summary.records_set_aside, as_of=as_of)(lang))
     if summary.dates_not_yet:
         found.append(_NOT_YET.format(n=summary.dates_not_yet, as_of=as_of)(lang))
     if summary.records_rejected and summary.rejected_without_case:
@@ -431,18 +459,28 @@ def source_text(item: dict[str, Any] | Source) -> str:
 
 
 def cited_records(report: Report, lang: Lang) -> dict[str, list[tuple[str, str]]]:
-    """The ledger records the findings cite, column by column as the clerk wrote them.
+    """The ledger records the findings cite, column by column as the clerk wrote them."""
+    cited = {str(source) for finding in report.findings for source in finding.evidence}
+    return read_back(report.inputs, cited, lang)[0]
+
+
+def read_back(
+    inputs: list[InputFile], cited: set[str], lang: Lang
+) -> tuple[dict[str, list[tuple[str, str]]], dict[str, dict[str, set[str]]]]:
+    """The cells of the records at the places `cited` (file:line, file:sheet!row) and, for every
+    case, the units and people its records name (by role, `iprules.ledger.roles`).
 
     Read again from the input files, and only from files whose hash still matches the one
     the check recorded, so a report never shows a record that was not what was checked.
     """
-    from iprules.ledger.columns import columns, show
+    from iprules.ledger.columns import show
     from iprules.ledger.entry import Entry
     from iprules.ledger.read import read_ledger
+    from iprules.ledger.roles import column_roles, named
 
-    cited = {source for finding in report.findings for source in finding.evidence}
     found: dict[str, list[tuple[str, str]]] = {}
-    for item in report.inputs:
+    names: dict[str, dict[str, set[str]]] = {}
+    for item in inputs:
         path = Path(item.file)
         try:
             data = path.read_bytes()
@@ -451,13 +489,17 @@ def cited_records(report: Report, lang: Lang) -> dict[str, list[tuple[str, str]]
         if hashlib.sha256(data).hexdigest() != item.sha256:
             continue
         for read in read_ledger(path):
-            if not isinstance(read, Entry) or read.source not in cited:
+            if not isinstance(read, Entry):
                 continue
             record = read.record
-            kind = str(getattr(record, "type", ""))
+            for role, name in named(record):
+                names.setdefault(str(getattr(record, "case", "")), {}).setdefault(role, set()).add(name)
+            where = str(read.source)
+            if where not in cited:
+                continue
             cells = [
                 (column.header(lang), show(column, getattr(record, column.name, None), lang))
-                for column in columns(kind)
+                for column, _ in column_roles(str(getattr(record, "type", "")))
             ]
-            found[str(read.source)] = [(header, value) for header, value in cells if value]
-    return found
+            found[where] = [(header, value) for header, value in cells if value]
+    return found, names

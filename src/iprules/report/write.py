@@ -52,22 +52,28 @@ def _cannot_write(output: Path, error: OSError) -> OutputError:
 
 
 def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, output: Path | None) -> None:
-    """A check's report; text and JSON are written as the findings are read back from disk,
-    so memory stays flat however many there are. HTML and Excel are made whole in memory
-    (they are read by people: a report of a million findings is not one of them)."""
-    if form not in ("json", "text"):
+    """A check's report; text, JSON and HTML are written as the findings are read back from
+    disk (HTML reads them twice: counts first, then the cases), so memory stays flat however
+    many there are. Excel is made whole in memory (a workbook is read by people: a report of a
+    million findings is not one of them)."""
+    if form not in ("json", "text", "html"):
         write_report(checked.report(), policy, lang, form, output)
         return
     with opened(output) as handle:
-        if form == "json":
+
+        def write(chunk: str) -> None:
+            handle.write(chunk.encode("utf-8"))
+
+        if form == "html":
+            from iprules.report.html import stream_html
+
+            stream_html(checked.head, checked.findings, policy, lang, write)
+        elif form == "json":
             from iprules.report.json import stream_json
 
             stream_json(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, handle.write)
         else:
             from iprules.report.text import stream_text
-
-            def write(chunk: str) -> None:
-                handle.write(chunk.encode("utf-8"))
 
             stream_text(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, write)
 

@@ -18,17 +18,16 @@ from typing import Any
 
 import orjson
 
-from iprules.ledger.columns import Column, columns, show
+from iprules.ledger.columns import show
 from iprules.ledger.entry import Entry
 from iprules.ledger.read import read_ledger
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.roles import ROLES as ROLES  # the pages import it from here
-from iprules.ledger.roles import field_role
+from iprules.ledger.roles import column_roles
 from iprules.results import PackedFinding, PackedSource
 
 VERDICTS = ("violation", "undetermined", "compliant")
 
-# who a case names, as the views by person and by unit group it: `iprules.ledger.roles`
 
 _SCHEMA = """
 CREATE TABLE finding(seq INTEGER PRIMARY KEY, case_id TEXT NOT NULL, verdict TEXT NOT NULL,
@@ -70,18 +69,13 @@ def write_index(path: Path, findings: Iterable[PackedFinding], ledgers: Sequence
 
 
 def _records(ledgers: Sequence[Path], tags: set[tuple[str, str, str]]) -> Iterator[tuple[str, bytes, bytes]]:
-    # a kind's columns, and the role of each, worked out once (`columns` reads the model each time)
-    known: dict[str, list[tuple[Column, str | None]]] = {}
     for ledger in ledgers:
         for item in read_ledger(ledger):
             if not isinstance(item, Entry):
                 continue
             record = item.record
-            kind = str(getattr(record, "type", ""))
-            if kind not in known:
-                known[kind] = [(column, field_role(kind, column.name)) for column in columns(kind)]
             shown: dict[str, list[tuple[str, str]]] = {"zh": [], "en": []}
-            for column, role in known[kind]:
+            for column, role in column_roles(str(getattr(record, "type", ""))):
                 value = getattr(record, column.name, None)
                 if value is None or value == []:
                     continue

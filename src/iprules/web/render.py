@@ -6,27 +6,18 @@ A page's language is `?lang=en` (remembered in a cookie) or the cookie, else Chi
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.web.security import csrf_token
+from iprules.web.templating import STATIC, TEMPLATES, environment
 from iprules.web.words import say
 
-TEMPLATES = Path(__file__).parent / "templates"
-STATIC = Path(__file__).parent / "static"
-
-environment = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+__all__ = ["STATIC", "TEMPLATES", "environment", "lang_of", "link", "page"]
 
 
 def lang_of(request: Request) -> Lang:

@@ -15,7 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from iprules.check import Report
 from iprules.i18n import Lang
 from iprules.policy.load import Policy
-from iprules.report.rollups import rollups_page, rollups_view
+from iprules.report.rollups import rollups_of
 from iprules.report.view import notices, rule_clause_totals, scope_lines, scope_view
 from iprules.web.index import Filters, Index
 from iprules.web.jobs import Job, Jobs
@@ -70,13 +70,6 @@ def problems(items: list[Any], lang: Lang) -> list[dict[str, str]]:
     return [{"place": str(item.source), "reason": item.reason(lang)} for item in items]
 
 
-def rollups_of(head: Report, policy: Policy, lang: Lang) -> dict[str, Any] | None:
-    """What `templates/rollups.html` shows of a check: counted as it ran (`head.rollups`)."""
-    if head.rollups is None:
-        return None
-    return rollups_page(rollups_view(head.rollups, policy, lang, head.as_of.isoformat()), lang)
-
-
 async def overview(request: Request) -> Response:
     job = find_job(request)
     jobs: Jobs = request.app.state.jobs
@@ -112,7 +105,7 @@ async def overview(request: Request) -> Response:
         head=head,
         policy=result.policy,
         changed=head.policy.version != result.policy.version,
-        notices=notices(head.summary, lang),
+        notices=notices(head.summary, lang, head.as_of.isoformat(), "below"),
         rejections=problems(head.rejections[:LISTED_ON_TOP], lang),
         warnings=problems(head.warnings[:LISTED_ON_TOP], lang),
         listed_on_top=LISTED_ON_TOP,

@@ -10,9 +10,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from iprules.i18n import Lang
+from iprules.ledger.roles import ROLES
 from iprules.report.view import PackedView, rule_clause_totals
 from iprules.results import PackedFinding
-from iprules.web.index import ROLES, VERDICTS, Filters
+from iprules.web.index import VERDICTS, Filters
 from iprules.web.render import lang_of, page
 from iprules.web.result_page import Finished, finished, problems, source_of
 
