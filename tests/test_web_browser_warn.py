@@ -10,7 +10,7 @@ from typing import Any
 
 from iprules.early_warning import warn
 from iprules.policy.load import load_policy
-from test_web_browser import _shot, _wait_for, browser, server  # noqa: F401  (fixtures)
+from test_web_browser import _shot, _wait_for, browser, driver, server  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 LEDGER = ROOT / "examples" / "台账.jsonl"

@@ -16,9 +16,9 @@ from iprules.drill import chosen
 from iprules.policy.clauses import within
 from iprules.policy.load import load_policy
 from iprules.web.scenario_runs import runs_of
-from test_web_browser import ARTEFACTS, _shot, _wait_for, browser, server
+from test_web_browser import ARTEFACTS, _shot, _wait_for, browser, driver, server
 
-__all__ = ["browser", "server"]  # the fixtures, shared with the 检查 pages' browser tests
+__all__ = ["browser", "driver", "server"]  # the fixtures, shared with the 检查 pages' browser tests
 
 ROOT = Path(__file__).resolve().parents[1]
 QUIZ = "/drill/quiz?policy=maojian&clause=s2&count=3&seed=11"
