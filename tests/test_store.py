@@ -43,8 +43,16 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def iprules(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it: without the suite's throw-away IPRULES_DB, so that the
+    default store is ./iprules.db of `cwd` (each test names its own --db where it records)."""
+    env = {name: value for name, value in os.environ.items() if name != "IPRULES_DB"}
     return subprocess.run(
-        [sys.executable, "-m", "iprules", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "iprules", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
 
 
