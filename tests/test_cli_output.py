@@ -273,3 +273,19 @@ def test_a_section_prefix_chooses_every_clause_of_that_section(capsys: pytest.Ca
     shown = capsys.readouterr().out
     assert "s5.4-speed" in shown and "s5.4-routing" in shown and "s5.3-" not in shown
     assert main(["clauses", "--clause", "s5.4-s"]) == 2  # a prefix of a clause's name is no clause
+
+
+def test_the_chinese_report_names_a_rule_by_its_title_and_the_english_by_its_id(
+    ledger: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from iprules.policy.load import load_policy
+
+    rules = load_policy(ROOT / "rules" / "maojian").rules
+    main(["check", str(ledger), *AS_OF])
+    chinese = capsys.readouterr().out
+    main(["check", str(ledger), *AS_OF, "--lang", "en"])
+    english = capsys.readouterr().out
+    named = [r for r in rules if f"规则“{r.title.zh}”" in chinese]
+    assert named, "the Chinese report names rules by their titles"
+    assert not [r.id for r in rules if f"规则 {r.id}" in chinese or f"；规则{r.id}" in chinese]
+    assert all(f"rule {r.id}" in english for r in named)

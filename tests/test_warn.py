@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -255,3 +256,80 @@ def test_a_deadline_past_the_calendar_is_listed_apart_not_guessed(tmp_path: Path
     assert warning.window_end is None and not warning.matters
     [speed] = warning.unknown
     assert speed.deadline == dt.date(2027, 1, 3) and speed.reason is not None and "2027" in speed.reason.zh
+
+
+# the open matters a rule, once due, could not decide: 期限无法确定 with the rule's reason
+UNDECIDABLE: list[Row] = [
+    *STAFF,
+    {
+        k: v
+        for k, v in business("U-SCOPE", "2026-11-02", complete="是", time_limit=3).items()
+        if k != "in_scope"
+    },
+    {k: v for k, v in business("U-CLOCK", "2026-11-02", time_limit=3).items() if k != "complete"},
+    {**EVERY_KIND[-1], "case": "U-KEY", "key_enterprise": None},
+    {**EVERY_KIND[-1], "case": "U-HANDLER", "handled_by": None},
+    {**EVERY_KIND[-1], "case": "U-NOT-KEY", "key_enterprise": "否"},
+    {**EVERY_KIND[-1], "case": "U-CITY", "handled_by": "十堰市市场监督管理局"},
+]
+
+
+def test_a_matter_the_rule_could_not_decide_once_due_is_listed_apart_never_overdue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = ledger(tmp_path, [{k: v for k, v in r.items() if v is not None} for r in UNDECIDABLE])
+    warning = warn([path], POLICY, AS_OF, 5)
+    assert not warning.matters
+    unknown = by_case(warning)
+    assert set(unknown) == {"U-SCOPE", "U-CLOCK", "U-KEY", "U-HANDLER"}  # not key / city: not owed
+    assert all(m.status is None and m.reason is not None for m in unknown.values())
+    assert "业务范围" in unknown["U-SCOPE"].reason.zh  # type: ignore[union-attr]
+    assert "重点企业" in unknown["U-KEY"].reason.zh  # type: ignore[union-attr]
+    assert "处理（查处）单位" in unknown["U-HANDLER"].reason.zh  # type: ignore[union-attr]
+    for case, matter in unknown.items():
+        assert rule_verdict(path, case, matter.rule, AS_OF) == "undetermined", case
+    code, out, _ = run(capsys, "warn", str(path), "--as-of", AS_OF.isoformat())
+    assert code == 0 and "期限无法确定（4 项）" in out
+
+
+@pytest.mark.parametrize(
+    "records",
+    [SMALL, EVERY_KIND, UNDECIDABLE],
+    ids=["committed-limit", "every-other-deadline", "undecidable"],
+)
+@pytest.mark.parametrize("as_of", [dt.date(2026, 10, 11), dt.date(2026, 11, 20), dt.date(2026, 12, 1)])
+def test_every_overdue_matter_is_one_the_check_on_that_day_calls_a_violation(
+    tmp_path: Path, records: list[Row], as_of: dt.date
+) -> None:
+    path = ledger(tmp_path, [{k: v for k, v in r.items() if v is not None} for r in records])
+    report = check([path], POLICY, as_of, jobs=1)
+    violations = {(f.case, c) for f in report.findings if f.verdict == "violation" for c in f.clauses}
+    for matter in warn([path], POLICY, as_of, 5).overdue:
+        assert (matter.case, matter.clause) in violations, matter
+
+
+def test_the_example_ledger_warns_red_only_of_what_the_check_calls_a_violation() -> None:
+    path = ROOT / "examples" / "台账.jsonl"
+    for as_of in (dt.date(2026, 6, 30), dt.date(2026, 10, 11), dt.date(2026, 12, 31)):
+        report = check([path], POLICY, as_of, jobs=1)
+        violations = {(f.case, c) for f in report.findings if f.verdict == "violation" for c in f.clauses}
+        for matter in warn([path], POLICY, as_of, 5).overdue:
+            assert (matter.case, matter.clause) in violations, (as_of, matter)
+
+
+def test_overdue_on_a_rest_day_after_the_deadline_is_not_called_due_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Due on Saturday 2026-10-10, an adjusted working day; the 11th is a Sunday."""
+    path = ledger(tmp_path, [*STAFF, business("R-SAT", "2026-09-28", complete="是", unlawful="是")])
+    [matter] = warn([path], POLICY, dt.date(2026, 10, 11), 0).overdue
+    assert matter.deadline == dt.date(2026, 10, 10) and matter.working_days == 0
+    _, out, _ = run(capsys, "warn", str(path), "--as-of", "2026-10-11", "--within", "0")
+    assert "已逾期" in out and "今日为非工作日" in out and "今日到期" not in out
+
+
+def test_the_chinese_warning_names_no_parameter_path() -> None:
+    """A reader of the Chinese text sees what the number is, never `first_responder.…`."""
+    source = (ROOT / "src" / "iprules" / "early_warning.py").read_text(encoding="utf-8")
+    chinese = [re.sub(r"\{[^}]*\}", "", s) for s in re.findall(r'"([^"\n]*[\u4e00-\u9fff][^"\n]*)"', source)]
+    assert chinese and not [s for s in chinese if re.search(r"[a-z]+_[a-z_]+", s)]

@@ -12,7 +12,16 @@ the rule compares with —
 | difficult-matter-reported-to-leadership | 三.5 | service `report_due_day` | no report (to leadership, or to someone the roster cannot rank) on or after the day the situation arose |
 | complaint-recorded-and-reported | 二（四） | complaint `report_due_day` | no report-up recorded, and not accepted by the bureau office |
 | verified-breach-dealt-with | 二（五） | complaint `handling_due_day` | verified, no handling recorded |
-| key-enterprise-case-speed | 五（四） | dispute `speed_due_day` | a key enterprise's case this bureau handles, not yet decided or closed |
+| key-enterprise-case-speed | 五（四） | dispute `speed_due_day` | not yet decided or closed (whether it is owed — a key enterprise's, this bureau's — the rule says) |
+
+A matter is warned (将到期 / 已逾期) only when the rule itself would say 违规 once its
+deadline passes: the case is checked again, on the same records, as of the day after the
+deadline (`_at_deadline`), and the rule's finding on that very fact decides. Where it would say
+无法判定 (whether the matter is within the unit's remit not recorded, whether the materials
+were complete not recorded, whether the enterprise is a key one or which unit handled the
+case not recorded…) the matter is listed under 期限无法确定 with the rule's own reason; where
+it would say 合规 or not apply, no duty is owed and nothing is listed. So the warning repeats
+none of the rule's conditions: it asks the rule.
 
 A matter still owed whose deadline the records cannot give (no time limit recorded, the
 materials not yet completed, a year the calendar does not know, no date of verification…)
@@ -24,6 +33,7 @@ read from its records as for the 整改台账 (`iprules.rectify.responsible`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -37,6 +47,7 @@ from iprules.check import reference_for
 from iprules.facts import CaseFacts, case_facts
 from iprules.facts.disputes import MATTERS
 from iprules.facts.service import COMPLAINT_WORDS
+from iprules.findings import Finding
 from iprules.i18n import Lang, Text, text
 from iprules.ledger.entry import Entry
 from iprules.ledger.model import StaffRecord
@@ -44,6 +55,7 @@ from iprules.ledger.read import read_ledgers, require_file
 from iprules.ledger.record import CaseRecord
 from iprules.ledger.rejection import Rejection
 from iprules.ledger.source import Source
+from iprules.parallel import CaseChecker
 from iprules.policy.clauses import clause_label
 from iprules.policy.load import Policy
 from iprules.rectify import responsible
@@ -59,6 +71,9 @@ LEADERSHIP = "difficult-matter-reported-to-leadership"
 REPORT_UP = "complaint-recorded-and-reported"
 HANDLING = "verified-breach-dealt-with"
 SPEED = "key-enterprise-case-speed"
+# duties listed for every undecided matter of their kind, whose rule decides whether they are
+# owed at all: one with no deadline is listed only if the rule applies to it on the audit date
+ASKED_NOW = frozenset({SPEED})
 OUTSIDE_CALENDAR = (
     "the deadline cannot be counted: its year is outside the official holiday calendar (iprules calendar)"
 )
@@ -136,6 +151,21 @@ def warn(paths: list[Path], policy: Policy, as_of: dt.date, within: int) -> Earl
     reference, _ = reference_for(policy, staff, as_of, [])
     rules = {rule.id: rule for rule in policy.rules}
     roster = reference.roster
+    checkers: dict[dt.date, CaseChecker] = {}
+
+    def at_deadline(case: str, entries: list[Entry], due: dt.date) -> list[Finding]:
+        """The case's findings as they would stand the day after `due`, on the same records."""
+        day = due + dt.timedelta(days=1)
+        if day not in checkers:
+            later = dataclasses.replace(reference, as_of=max(day, as_of))
+            checkers[day] = CaseChecker(policy.rules, later, policy.name)
+        return checkers[day].check(case, entries)
+
+    today = CaseChecker(policy.rules, reference, policy.name)
+
+    def checkers_now(case: str, entries: list[Entry]) -> list[Finding]:
+        return today.check(case, entries)
+
     found: list[Matter] = []
     for case, entries in cases.items():
         facts = case_facts(case, entries, reference)
@@ -158,10 +188,20 @@ def warn(paths: list[Path], policy: Policy, as_of: dt.date, within: int) -> Earl
                     records=sources,
                     reason=reason,
                 )
+                if due is None and rule_id in ASKED_NOW:
+                    now = _verdict(checkers_now(case, entries), rule_id, sources)
+                    if now is None or now.verdict == "compliant":
+                        continue  # the rule does not apply to it: nothing is owed
                 if due is not None:
-                    matter = _placed(matter, dt.date.fromordinal(due), as_of, within, calendar)
+                    deadline = dt.date.fromordinal(due)
+                    matter = _placed(matter, deadline, as_of, within, calendar)
                     if matter.status is None and matter.reason is None:
                         continue
+                    verdict = _verdict(at_deadline(case, entries, deadline), rule_id, sources)
+                    if verdict is None or verdict.verdict == "compliant":
+                        continue  # once due, the rule would find nothing owed
+                    if verdict.verdict == "undetermined":
+                        matter = _undecidable(matter, verdict)
                 found.append(matter)
     return EarlyWarning(
         policy=policy.name,
@@ -173,6 +213,32 @@ def warn(paths: list[Path], policy: Policy, as_of: dt.date, within: int) -> Earl
         unknown=sorted((m for m in found if not m.status), key=_order),
         records_read=read,
         records_rejected=rejected,
+    )
+
+
+def _verdict(findings: list[Finding], rule: str, sources: tuple[Source, ...]) -> Finding | None:
+    """The rule's finding on the fact these records stand for (None: the rule does not apply)."""
+    wanted = set(sources)
+    for finding in findings:
+        if finding.rule == rule and wanted <= set(finding.evidence):
+            return finding
+    return None
+
+
+def _undecidable(matter: Matter, finding: Finding) -> Matter:
+    """A matter whose rule would say 无法判定 once due: listed under 期限无法确定, with the
+    rule's reason (its deadline kept, as information; no status, so never overdue)."""
+    zh = "；".join(m.zh for m in finding.messages)
+    en = "; ".join(m.en for m in finding.messages)
+    return matter.model_copy(
+        update={
+            "status": None,
+            "working_days": None,
+            "reason": text(
+                f"期限 {matter.deadline} 届满后，规则的结论仍为无法判定：{zh}",
+                f"once the deadline {matter.deadline} has passed the rule still cannot decide: {en}",
+            ),
+        }
     )
 
 
@@ -238,7 +304,8 @@ def _duties(
                     None,
                     _gap(fact, "report_gap")
                     or text(
-                        "政策未设待上报期限（report_up_working_days）", "the policy sets no report-up period"
+                        "政策未设待上报期限（政策参数中未填上报期限的工作日数）",
+                        "the policy sets no report-up period (first_responder.report_up_working_days)",
                     ),
                 )
         if fact.get("verified") and "handling" not in fact:
@@ -254,13 +321,14 @@ def _duties(
                 yield (
                     HANDLING,
                     None,
-                    text("政策未设待处理期限（handling_days）", "the policy sets no handling period"),
+                    text(
+                        "政策未设待处理期限（政策参数中未填查实后处理期限的日数）",
+                        "the policy sets no handling period (first_responder.handling_days)",
+                    ),
                 )
-    elif kind == "dispute" and (
-        fact.get("key_enterprise") == "key"
-        and fact.get("handler_scope") == "this_bureau"
-        and not fact["decided"]
-    ):
+    elif kind == "dispute" and not fact["decided"]:
+        # whether 五（四） is owed at all (a key enterprise's case this bureau handles, or one
+        # the records leave open) is the rule's to say: `warn` asks it (ASKED_NOW)
         if "speed_due_day" in fact:
             yield SPEED, fact["speed_due_day"], None
         else:
@@ -297,7 +365,10 @@ def _service_duties(
                 REFUSAL,
                 None,
                 _gap(fact, "refusal_gap")
-                or text("政策未设及时期限（prompt_working_days）", "the policy sets no prompt period"),
+                or text(
+                    "政策未设“及时”的期限（政策参数中未填“及时”的工作日数）",
+                    "the policy sets no prompt period (service.prompt_working_days)",
+                ),
             )
     if fact.get("needs_report") and not _reported(fact, facts, parameters):
         if "report_due_day" in fact:
@@ -307,7 +378,10 @@ def _service_duties(
                 LEADERSHIP,
                 None,
                 _gap(fact, "report_gap")
-                or text("政策未设及时期限（prompt_working_days）", "the policy sets no prompt period"),
+                or text(
+                    "政策未设“及时”的期限（政策参数中未填“及时”的工作日数）",
+                    "the policy sets no prompt period (service.prompt_working_days)",
+                ),
             )
 
 
@@ -364,6 +438,11 @@ def _days(matter: Matter, lang: Lang) -> str:
     if days is None:
         return ""
     zh = lang == "zh"
+    if matter.status == "overdue" and days >= 0:
+        # past the deadline with no working day since: the day given is a rest day right
+        # after it (a deadline on an adjusted working Saturday, or a calendar-day one in a
+        # holiday) — overdue, and not "due today"
+        return "，期限已过；今日为非工作日" if zh else ", past its deadline; today is not a working day"
     if days < 0:
         return f"，已逾期 {-days} 个工作日" if zh else f", {-days} working days overdue"
     if days == 0:

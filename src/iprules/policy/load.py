@@ -81,6 +81,9 @@ class NotApplying:
     reason: Text
     file: str
     line: int
+    # the scenario does hold here, but only by accident (say, because the unit it names is
+    # another district's), so it is no example of this policy: skipped all the same
+    holds: bool = False
 
 
 @dataclass
@@ -396,14 +399,27 @@ def _not_applying(document: YamlDocument, value: Any) -> list[NotApplying]:
     result = []
     for index, entry in enumerate(value):
         where = ("scenarios_not_applying", index)
-        if not isinstance(entry, dict) or set(entry) != {"scenario", "reason"}:
+        if (
+            not isinstance(entry, dict)
+            or not {"scenario", "reason"} <= set(entry) <= {"scenario", "reason", "holds"}
+            or not isinstance(entry.get("holds", False), bool)
+        ):
             raise document.error(
                 where,
-                "每项应有 scenario（场景标题）和 reason（理由 {zh, en}）两项",
-                "each entry needs exactly scenario (its title) and reason ({zh, en})",
+                "每项应有 scenario（场景标题）和 reason（理由 {zh, en}）两项，可另有 holds: true（场景在此成立，但只是碰巧）",
+                "each entry needs exactly scenario (its title) and reason ({zh, en}), and may have "
+                "holds: true (the scenario holds here, but only by accident)",
             )
         reason = _policy_text(document, (*where, "reason"), entry["reason"])
-        result.append(NotApplying(str(entry["scenario"]), reason, document.file, document.line_of(where)))
+        result.append(
+            NotApplying(
+                str(entry["scenario"]),
+                reason,
+                document.file,
+                document.line_of(where),
+                holds=bool(entry.get("holds", False)),
+            )
+        )
     return result
 
 

@@ -214,7 +214,7 @@ def write_text(
             cited.append(f"{clause['label']} {clause['id']} {title}".rstrip())
         lines.append(
             f"      {words['clause']}{words['colon']}{words['list'].join(cited)}"
-            f"{words['list']}{words['rule']} {finding['rule']}"
+            f"{words['list']}{words['rule']}{_rule_name(finding, lang)}"
         )
         names = tuple(reading["id"] for reading in finding["interpretations"])
         if names:
@@ -315,3 +315,9 @@ def render_text(report: Report, policy: Policy, lang: Lang) -> str:
     views = (finding_view(finding, policy, lang) for finding in report.findings)
     write_text(report, clause_totals(report, policy), views, policy, lang, out.write)
     return out.getvalue()
+
+
+def _rule_name(finding: dict[str, Any], lang: Lang) -> str:
+    """The rule as the reader is told of it: in Chinese its title (an id such as
+    `protection-list-liaison-member` is an internal code), in English its id."""
+    return f"“{finding['title']}”" if lang == "zh" else f" {finding['rule']}"
