@@ -24,6 +24,7 @@ from iprules.parallel import pack_finding
 from iprules.policy.load import Policy, load_policy
 from iprules.report.charts import Series, stacked_bars
 from iprules.report.json import render_json
+from iprules.report.rollups import rollups_view
 from iprules.report.xlsx import render_xlsx
 from iprules.results import PackedFinding
 from iprules.rollup import rollup
@@ -139,9 +140,40 @@ def test_the_on_time_rate_counts_compliant_as_on_time_and_deadline_branches_as_l
     assert late and on_time, "the example has duties met in time and missed"
 
 
-def test_the_deadline_duties_are_the_clauses_with_a_time_limit(policy: Policy, report: Report) -> None:
+def test_the_deadline_duties_are_those_whose_compliance_means_within_the_period(
+    policy: Policy, report: Report
+) -> None:
+    """二（一）'s own time limit, and the periods readings give 及时 (三.3, 三.5) and 快速 (五（四））;
+    not 二（四）: no period in the text, and a report made late is still 合规."""
     assert report.rollups is not None
-    assert report.rollups.deadline_clauses == ["s2.1-timely", "s2.4", "s3.3", "s3.5", "s5.4-speed"]
+    assert report.rollups.deadline_clauses == ["s2.1-timely", "s3.3", "s3.5", "s5.4-speed"]
+    assert report.rollups.deadline_periods == {
+        "s2.1-timely": ["clause"],
+        "s3.3": ["s3-promptly"],
+        "s3.5": ["s3-promptly"],
+        "s5.4-speed": ["s5.4-speed-days"],
+    }
+    basis = rollups_view(report.rollups, policy, "zh", "2026-11-25")["basis"]["on_time"]
+    assert "二（一）（期限由条款规定）" in basis and "期限按解释 s3-promptly" in basis
+    assert "条款规定时限的义务" not in basis, "only 二（一）'s period is the clause's own"
+
+
+def test_a_deadline_mark_must_name_the_clause_or_a_reading(tmp_path: Path) -> None:
+    import shutil
+
+    from iprules.policy.yamlfile import PolicyError
+
+    folder = tmp_path / "rules" / "maojian"
+    shutil.copytree(ROOT / "rules" / "maojian", folder)
+    shutil.copytree(ROOT / "features" / "maojian", tmp_path / "features" / "maojian")
+    rule_file = folder / "二_首问负责制.yaml"
+    rule_file.write_text(
+        rule_file.read_text(encoding="utf-8").replace("deadline: clause", "deadline: soon", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(PolicyError) as raised:
+        load_policy(folder)
+    assert "soon" in raised.value.render("zh") and "clause" in raised.value.render("en")
 
 
 def test_a_hand_made_ledger_gives_known_numbers(tmp_path: Path, policy: Policy) -> None:

@@ -13,9 +13,13 @@ both), so groups do not add up to the whole; the window (the whole check) counts
 The cases that name no unit are a group of their own (name ""), so none is lost from view.
 
 **On-time rate of the deadline duties.** A duty has a deadline when its rule has a violation
-alternative marked `deadline: true` in the rule file (the clause's time limit passed with the
-duty not done: 二（一） committed limits, 二（四） report-up, 三.3 and 三.5 promptness, 五（四）
-speed). Of such a rule's findings, 合规 is on time, a 违规 decided by a `deadline: true`
+alternative marked `deadline:` in the rule file: the period passed with the duty not done, and
+the rule's 合规 means the duty was done within it. The mark names where the period comes from:
+`clause` (the clause's own limit: 二（一）'s committed service time) or the interpretation that
+gives an open word a period (三.3 and 三.5 "及时": s3-promptly; 五（四） "快速": s5.4-speed-days).
+二（四） and 二（五） are not deadline duties: the text sets them no period, their pending
+periods only defer judgement, and a report made late is still 合规, so their 合规 says nothing
+of time. Of a deadline rule's findings, 合规 is on time, a 违规 decided by a `deadline:`
 alternative is late; a 无法判定 (not yet due, no date on record …) or a 违规 for another part of
 the duty (a complaint without the person's contact) says nothing of timeliness and is counted
 apart (`not_counted`). The rate is on time / (on time + late), and there is none when both are 0.
@@ -108,6 +112,8 @@ class Rollups(BaseModel):
     ]  # every month from the first to the last, in order (0 where no case); "" (no date) last
     ranking: list[Ranked]  # units by violations; equal counts share a rank
     deadline_clauses: list[str]  # the clauses whose rules have a deadline, document order
+    # per deadline clause, where its period comes from: "clause" or interpretation names
+    deadline_periods: dict[str, list[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class Duties:
 
     clauses: dict[str, tuple[str, ...]]
     deadline_branches: dict[str, frozenset[str]]
+    periods: dict[str, frozenset[str]]  # rule -> where its deadline branches' periods come from
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> Duties:
@@ -124,6 +131,11 @@ class Duties:
             clauses={rule.id: rule.clauses for rule in listed},
             deadline_branches={
                 rule.id: frozenset(a.branch for a in rule.alternatives if a.deadline)
+                for rule in listed
+                if any(a.deadline for a in rule.alternatives)
+            },
+            periods={
+                rule.id: frozenset(a.deadline for a in rule.alternatives if a.deadline)
                 for rule in listed
                 if any(a.deadline for a in rule.alternatives)
             },
@@ -209,6 +221,17 @@ class Tally:
             months=sorted(groups["month"], key=lambda g: (g.name == "", g.name)),
             ranking=ranking(units),
             deadline_clauses=deadline_clauses,
+            deadline_periods={
+                clause: sorted(
+                    {
+                        p
+                        for rule, ps in self.duties.periods.items()
+                        if clause in self.duties.clauses[rule]
+                        for p in ps
+                    }
+                )
+                for clause in deadline_clauses
+            },
         )
 
 

@@ -74,9 +74,12 @@ class Alternative:
     line: int
     name: str = ""  # the optional `name:`; the index is used when there is none
     interpretations: tuple[str, ...] = ()  # readings this alternative alone relies on
-    # `deadline: true`: this violation is the clause's time limit passing with its duty not
+    # `deadline: clause` or `deadline: <interpretation>`: this violation is the duty's period
+    # passing with the duty not done, and the rule's 合规 means it was done within the period;
+    # the period is the clause's own time limit, or the one that named reading gives an open
+    # word such as 及时 (the rollups' on-time rate, iprules.rollup)
     # done; the rollups' on-time rate counts it as late (iprules.rollup)
-    deadline: bool = False
+    deadline: str = ""
     # the branch exists only under the reading of this interpretation (dropped when it is
     # switched to its alternative), or only under its alternative (iprules.policy.readings)
     only_reading: str = ""
@@ -275,13 +278,20 @@ def _parse_alternative(
             "每个情形应有 when: 和 message:，另可有 name:、interpretations:、deadline:、only_reading: 或 only_alternative:",
             "each alternative needs 'when:' and 'message:', and may have 'name:', 'interpretations:', 'deadline:', 'only_reading:' or 'only_alternative:'",
         )
-    deadline = entry.get("deadline", False)
-    if not isinstance(deadline, bool) or (deadline and kind != "violation"):
+    deadline = entry.get("deadline", "")
+    if not isinstance(deadline, str) or (deadline and kind != "violation"):
         raise document.error(
             (*path, "deadline"),
-            "deadline: 只能是 true/false，且只用于违规情形（条款规定的时限已过而义务未履行）",
-            "deadline: takes true or false, and only on a violation alternative (the clause's time "
-            "limit passed with its duty not done)",
+            "deadline: 写 clause（时限由条款规定）或给出期限的解释名称，且只用于违规情形（期限已过而义务未履行）",
+            "deadline: takes 'clause' (the clause sets the period) or the name of the interpretation that "
+            "gives the period, and only on a violation alternative (the period passed with the duty not done)",
+        )
+    if deadline not in ("", "clause") and deadline not in context.interpretations:
+        raise document.error(
+            (*path, "deadline"),
+            f"deadline: policy.yaml 中没有名为“{deadline}”的解释：写 clause，或给出期限的解释名称",
+            f"deadline: no interpretation named '{deadline}' in policy.yaml: write 'clause' or the "
+            "interpretation that gives the period",
         )
     branch_name = entry.get("name", "")
     if "name" in entry and (not isinstance(branch_name, str) or not _BRANCH_NAME.match(branch_name)):

@@ -63,8 +63,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "因此各单位、各人员之和可能大于全部；案件记录中没有任何单位的，列为“未记单位”。",
         "basis_month": "案件的月份：案件各记录中最早的记录日期（日期、受理日期、检查日期等）所在的月份，即事项开始的月份；"
         "只有年度、没有日期的案件列为“未记日期”。",
-        "basis_on_time": "按时率：条款规定时限的义务（以时限已过为违规情形的条款：{clauses}）中，"
-        "合规为按时，因时限已过而违规为超时；按时率 = 按时 ÷（按时 + 超时）。无法判定（如尚未到期、未记日期）"
+        "basis_on_time": "按时率：有期限、且合规即表示在期限内履行的义务（{clauses}）中，"
+        "合规为按时，因期限已过而违规为超时；按时率 = 按时 ÷（按时 + 超时）。无法判定（如尚未到期、未记日期）"
         "以及与时限无关的违规（如未记录反映人）不计入，另列“不计入”。",
         "basis_ranking": "单位排名的依据：该单位所涉案件的违规结论数，从多到少；违规数相同的并列同一名次；"
         "不按案件数加权，请同时参看各单位的案件数和结论数。",
@@ -112,9 +112,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "cases naming no unit are listed as 'no unit recorded'.",
         "basis_month": "A case's month is the month of the earliest record date among its records (date, accepted, "
         "inspected …): when the matter began; a case with only a year and no date is listed as 'no date'.",
-        "basis_on_time": "On-time rate: of the duties whose clause sets a time limit (the clauses of the violation "
-        "alternatives the rule files mark deadline: {clauses}), a compliant finding is on time and a violation "
-        "because the limit passed is late; rate = on time / (on time + late). Undetermined findings (not yet due, no date "
+        "basis_on_time": "On-time rate: of the duties with a period whose compliant finding means the duty was "
+        "done within it ({clauses}), a compliant finding is on time and a violation "
+        "because the period passed is late; rate = on time / (on time + late). Undetermined findings (not yet due, no date "
         "recorded …) and violations of another part of the duty (no contact recorded) are not counted, and listed apart.",
         "basis_ranking": "Ranking basis: the number of violation findings on the unit's cases, most first; equal "
         "counts share a rank; not weighted by the number of cases, so read it with the unit's cases and findings.",
@@ -164,6 +164,27 @@ def _group(policy: Policy, group: Group, lang: Lang, empty: str) -> dict[str, An
     }
 
 
+def _period(policy: Policy, sources: list[str], lang: Lang) -> str:
+    """Where a deadline duty's period comes from, in words: the clause's own time limit, or the
+    named reading that gives an open word (及时, 快速) its period."""
+    said = []
+    for source in sources:
+        if source == "clause":
+            said.append("期限由条款规定" if lang == "zh" else "the period the clause sets")
+        else:
+            question = (
+                policy.interpretations[source].question(lang) if source in policy.interpretations else ""
+            )
+            said.append(
+                f"期限按解释 {source}（{question}）"
+                if lang == "zh"
+                else f"the period per reading {source} ({question})"
+            )
+    if not said:
+        return ""
+    return f"（{'；'.join(said)}）" if lang == "zh" else f" ({'; '.join(said)})"
+
+
 def rollups_view(rollups: Rollups, policy: Policy, lang: Lang, as_of: str) -> dict[str, Any]:
     """The `rollups` object of the JSON report (docs/report-format.md)."""
     words = _WORDS[lang]
@@ -174,8 +195,9 @@ def rollups_view(rollups: Rollups, policy: Policy, lang: Lang, as_of: str) -> di
             "groups": words["basis_groups"],
             "month": words["basis_month"],
             "on_time": words["basis_on_time"].format(
-                clauses=("、" if lang == "zh" else ", ").join(
-                    clause_label(c) for c in rollups.deadline_clauses
+                clauses=("；" if lang == "zh" else "; ").join(
+                    f"{clause_label(c)}{_period(policy, rollups.deadline_periods.get(c, []), lang)}"
+                    for c in rollups.deadline_clauses
                 )
             ),
             "ranking": words["basis_ranking"],
@@ -192,7 +214,12 @@ def rollups_view(rollups: Rollups, policy: Policy, lang: Lang, as_of: str) -> di
         "months": [_group(policy, g, lang, "no_month") for g in rollups.months],
         "ranking": [r.model_dump() for r in rollups.ranking],
         "deadline_clauses": [
-            {"id": c, "label": clause_label(c), "name": clause_name(policy, c, lang)}
+            {
+                "id": c,
+                "label": clause_label(c),
+                "name": clause_name(policy, c, lang),
+                "period": _period(policy, rollups.deadline_periods.get(c, []), lang).strip("（）() "),
+            }
             for c in rollups.deadline_clauses
         ],
     }
