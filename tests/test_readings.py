@@ -447,3 +447,15 @@ def assert_every_flip_cites_its_reading(path: Path, policy: Policy, readings: li
 
 def test_every_verdict_a_reading_flips_on_the_example_cites_that_reading(policy: Policy) -> None:
     assert_every_flip_cites_its_reading(EXAMPLE, policy, list(policy.interpretations))
+
+
+def test_compare_speaks_to_a_reviewer_in_chinese_without_internal_codes(
+    capsys: pytest.CaptureFixture[str], policy: Policy
+) -> None:
+    main(["compare", str(EXAMPLE), "--as-of", "2026-11-25", "--readings", "all"])
+    out = capsys.readouterr().out
+    assert "switch" not in out and "policy.yaml" not in out
+    handled = next(rule for rule in policy.rules if rule.id == "verified-breach-dealt-with")
+    assert handled.title.zh in out and "verified-breach-dealt-with" not in out
+    district = policy.interpretations["s5.4-district"]
+    assert f"五（四） {district.question.zh}（解释 s5.4-district）" in out
