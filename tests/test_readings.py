@@ -242,7 +242,7 @@ def test_an_unknown_reading_is_refused_with_the_nearest_ids(
     assert code == 2
     assert "s3-promptly" in capsys.readouterr().err
     with pytest.raises(ReadingError, match="无法运行"):
-        chosen_readings(policy, ["s2.0-equal-rank=alternative"])
+        chosen_readings(policy, ["s2.1-explain-notice=alternative"])
     assert chosen_readings(policy, ["s3-promptly=reading"]) == frozenset()
 
 
@@ -255,12 +255,12 @@ def test_the_text_report_says_which_readings_were_switched(capsys: pytest.Captur
 
 def test_compare_prints_each_reading_and_those_not_run(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(
-        ["compare", str(EXAMPLE), "--as-of", "2026-11-25", "--readings", "s3-promptly,s2.0-equal-rank"]
+        ["compare", str(EXAMPLE), "--as-of", "2026-11-25", "--readings", "s3-promptly,s2.1-explain-notice"]
     )
     out = capsys.readouterr().out
     assert code == 0
     assert "MJ-2026-116" in out and "合规 → 违规" in out
-    assert "未运行（1 个" in out and "s2.0-equal-rank" in out
+    assert "未运行（1 个" in out and "s2.1-explain-notice" in out
 
 
 def variant(tmp_path: Path, switch: str, name: str = "s3-promptly") -> Path:
@@ -459,3 +459,24 @@ def test_compare_speaks_to_a_reviewer_in_chinese_without_internal_codes(
     assert handled.title.zh in out and "verified-breach-dealt-with" not in out
     district = policy.interpretations["s5.4-district"]
     assert f"五（四） {district.question.zh}（解释 s5.4-district）" in out
+
+
+def test_reading_a_tie_at_the_highest_position_as_undetermined_leaves_it_to_the_case_file(
+    tmp_path: Path, policy: Policy
+) -> None:
+    tie = ledger(
+        tmp_path,
+        {
+            "type": "inquiry",
+            "case": "E-1",
+            "date": "2026-03-04",
+            "asked": ["李明", "吴敏"],
+            "together": True,
+            "matter": "专利咨询",
+        },
+        {"type": "first_responder", "case": "E-1", "staff": "李明", "date": "2026-03-04"},
+    )
+    assert [v for _, v, _ in verdicts(run(tie, policy), "first-responder")] == ["compliant"]
+    switched = verdicts(run(tie, policy, "s2.0-equal-rank"), "first-responder")
+    assert switched == [("E-1", "undetermined", "undetermined:equal-rank")]
+    assert_every_flip_cites_its_reading(tie, policy, ["s2.0-equal-rank"])
