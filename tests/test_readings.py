@@ -194,6 +194,7 @@ def test_reading_the_first_line_of_the_ledger_as_first_asked_decides_a_same_day_
     second_listed = ledger(tmp_path, asked[1], asked[0], responder)
     flipped = [f for f in run(second_listed, policy, "s2.0-same-day").findings if "s2.0" in f.clauses]
     assert any(f.verdict == "violation" for f in flipped)
+    assert_every_flip_cites_its_reading(second_listed, policy, ["s2.0-same-day"])
 
 
 def test_a_policy_loaded_with_no_reading_switched_gives_the_same_report(policy: Policy) -> None:
@@ -241,7 +242,7 @@ def test_an_unknown_reading_is_refused_with_the_nearest_ids(
     assert code == 2
     assert "s3-promptly" in capsys.readouterr().err
     with pytest.raises(ReadingError, match="无法运行"):
-        chosen_readings(policy, ["s2.0-equal-rank=alternative"])
+        chosen_readings(policy, ["s2.1-explain-notice=alternative"])
     assert chosen_readings(policy, ["s3-promptly=reading"]) == frozenset()
 
 
@@ -254,12 +255,12 @@ def test_the_text_report_says_which_readings_were_switched(capsys: pytest.Captur
 
 def test_compare_prints_each_reading_and_those_not_run(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(
-        ["compare", str(EXAMPLE), "--as-of", "2026-11-25", "--readings", "s3-promptly,s2.0-equal-rank"]
+        ["compare", str(EXAMPLE), "--as-of", "2026-11-25", "--readings", "s3-promptly,s2.1-explain-notice"]
     )
     out = capsys.readouterr().out
     assert code == 0
     assert "MJ-2026-116" in out and "合规 → 违规" in out
-    assert "未运行（1 个" in out and "s2.0-equal-rank" in out
+    assert "未运行（1 个" in out and "s2.1-explain-notice" in out
 
 
 def variant(tmp_path: Path, switch: str, name: str = "s3-promptly") -> Path:
@@ -318,3 +319,164 @@ def test_every_reading_facts_code_branches_on_is_switched_to_that_module(policy:
         if part.startswith('"')
     }
     assert called == set(FACT_READINGS)
+
+
+GRADE_STAFF: dict[str, Any] = {
+    "type": "staff",
+    "name": "钱多",
+    "position": "四级主任科员",
+    "unit": "茅箭区市场监管局知识产权股",
+}
+
+
+def test_reading_grades_as_ranks_changes_the_first_responder_but_not_who_leads_under_3_5(
+    tmp_path: Path, policy: Policy
+) -> None:
+    path = ledger(
+        tmp_path,
+        GRADE_STAFF,
+        {
+            "type": "inquiry",
+            "case": "R-1",
+            "date": "2026-09-29",
+            "asked": ["赵磊", "钱多"],
+            "together": True,
+            "matter": "展会协调",
+        },
+        {"type": "first_responder", "case": "R-1", "staff": "赵磊", "date": "2026-09-29"},
+        {
+            "type": "service",
+            "case": "R-1",
+            "date": "2026-09-29",
+            "kind": "办事",
+            "matter": "展会协调",
+            "in_scope": "是",
+            "complete": "是",
+            "unit": "茅箭区市场监管局知识产权股",
+            "handler": "李明",
+            "situations": "涉及多个部门",
+            "time_limit": 10,
+            "outcome": "办结",
+            "closed": "2026-10-13",
+        },
+        {
+            "type": "leader_report",
+            "case": "R-1",
+            "date": "2026-09-30",
+            "staff": "李明",
+            "to": "钱多",
+            "summary": "请示分工",
+        },
+    )
+    default = worst(run(path, policy))
+    assert (default[("R-1", "s2.0")], default[("R-1", "s3.5")]) == ("compliant", "violation")
+    result = compare([path], policy, AS_OF, ["s2.0-ranking"], jobs=1)
+    # a grade-4 principal staff member outranks a section head for 二 alone: reporting to one
+    # is still no report to 股室或局领导 under 三.5
+    assert [(f.clause, f.before, f.after) for f in result.readings[0].flips] == [
+        ("s2.0", "compliant", "violation")
+    ]
+    assert_every_flip_cites_its_reading(path, policy, ["s2.0-ranking"])
+
+
+COMPLAINT: dict[str, Any] = {
+    "type": "complaint",
+    "case": "F-1",
+    "date": "2026-09-14",
+    "kind": "投诉",
+    "unit": "武当路市场监管所",
+    "problem": "办事被推诿",
+    "person": "赵红",
+    "contact": "135",
+    "accepted_by": "武当路市场监管所",
+    "reported": "2026-09-15",
+    "reported_to": "茅箭区市场监管局执法大队",
+}
+ACCEPTANCE = "first-responder-failure-accepted-by-office"
+
+
+def test_reading_a_blank_flag_as_no_leaves_2_5_acceptance_without_a_finding(
+    tmp_path: Path, policy: Policy
+) -> None:
+    blank = ledger(tmp_path, COMPLAINT)
+    assert [v for _, v, _ in verdicts(run(blank, policy), ACCEPTANCE)] == ["undetermined"]
+    assert verdicts(run(blank, policy, "s2.5-flag"), ACCEPTANCE) == []
+    marked = ledger(tmp_path, {**COMPLAINT, "about_first_responder": "是"})
+    switched = run(marked, policy, "s2.5-flag")
+    assert [v for _, v, _ in verdicts(switched, ACCEPTANCE)] == ["violation"]
+
+
+def test_reading_no_report_up_period_moves_2_5_acceptance_too_and_both_cite_it(
+    tmp_path: Path, policy: Policy
+) -> None:
+    pending = {
+        **COMPLAINT,
+        "date": "2026-11-23",
+        "about_first_responder": "是",
+        "reported": None,
+        "reported_to": None,
+    }
+    path = ledger(tmp_path, {k: v for k, v in pending.items() if v is not None})
+    result = compare([path], policy, AS_OF, ["s2.4-report-pending"], jobs=1)
+    assert [(f.clause, f.before, f.after) for f in result.readings[0].flips] == [
+        ("s2.4", "undetermined", "violation"),
+        ("s2.5-accept", "undetermined", "violation"),
+    ]
+    switched = run(path, policy, "s2.4-report-pending")
+    assert any(f.rule == ACCEPTANCE for f in switched.findings)
+    assert_every_flip_cites_its_reading(path, policy, ["s2.4-report-pending"])
+
+
+def assert_every_flip_cites_its_reading(path: Path, policy: Policy, readings: list[str]) -> None:
+    """Each finding behind a verdict a reading flips cites that reading (a flip to 不适用 has none)."""
+    result = compare([path], policy, AS_OF, readings, jobs=1)
+    flipped = [effect for effect in result.readings if effect.flips]
+    assert flipped
+    for effect in flipped:
+        findings = run(path, policy, effect.id).findings
+        for flip in effect.flips:
+            found = [
+                f
+                for f in findings
+                if f.case == flip.case and flip.clause in f.clauses and f.rule in flip.rules
+            ]
+            assert flip.after is None or found, (effect.id, flip)
+            for finding in found:
+                assert effect.id in finding.interpretations, (effect.id, flip.case, finding.rule)
+
+
+def test_every_verdict_a_reading_flips_on_the_example_cites_that_reading(policy: Policy) -> None:
+    assert_every_flip_cites_its_reading(EXAMPLE, policy, list(policy.interpretations))
+
+
+def test_compare_speaks_to_a_reviewer_in_chinese_without_internal_codes(
+    capsys: pytest.CaptureFixture[str], policy: Policy
+) -> None:
+    main(["compare", str(EXAMPLE), "--as-of", "2026-11-25", "--readings", "all"])
+    out = capsys.readouterr().out
+    assert "switch" not in out and "policy.yaml" not in out
+    handled = next(rule for rule in policy.rules if rule.id == "verified-breach-dealt-with")
+    assert handled.title.zh in out and "verified-breach-dealt-with" not in out
+    district = policy.interpretations["s5.4-district"]
+    assert f"五（四） {district.question.zh}（解释 s5.4-district）" in out
+
+
+def test_reading_a_tie_at_the_highest_position_as_undetermined_leaves_it_to_the_case_file(
+    tmp_path: Path, policy: Policy
+) -> None:
+    tie = ledger(
+        tmp_path,
+        {
+            "type": "inquiry",
+            "case": "E-1",
+            "date": "2026-03-04",
+            "asked": ["李明", "吴敏"],
+            "together": True,
+            "matter": "专利咨询",
+        },
+        {"type": "first_responder", "case": "E-1", "staff": "李明", "date": "2026-03-04"},
+    )
+    assert [v for _, v, _ in verdicts(run(tie, policy), "first-responder")] == ["compliant"]
+    switched = verdicts(run(tie, policy, "s2.0-equal-rank"), "first-responder")
+    assert switched == [("E-1", "undetermined", "undetermined:equal-rank")]
+    assert_every_flip_cites_its_reading(tie, policy, ["s2.0-equal-rank"])

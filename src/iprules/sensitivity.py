@@ -88,8 +88,8 @@ def switch_reason(item: Interpretation) -> Text:
     if item.switch is not None and item.switch.none is not None:
         return item.switch.none
     return text(
-        "policy.yaml 中此解释还没有 switch:（备选解读尚未写成可运行的形式）",
-        "this interpretation has no switch: in policy.yaml yet (its alternative is not written in a runnable form)",
+        "备选解读尚未写成可运行的形式（规则中还没有按此解读运行的情形）",
+        "its alternative is not written in a runnable form yet (no rule runs it so far)",
     )
 
 

@@ -15,7 +15,14 @@ from iprules.commands.common import EXIT_OK, UsageError, audit_date, load, posit
 from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
 from iprules.report.view import visible
-from iprules.sensitivity import Comparison, ReadingError, chosen_readings, compare, readings_to_compare
+from iprules.sensitivity import (
+    Comparison,
+    ReadingEffect,
+    ReadingError,
+    chosen_readings,
+    compare,
+    readings_to_compare,
+)
 
 
 def reading_options(check_cmd: argparse.ArgumentParser, say: Callable[[str, str], str]) -> None:
@@ -58,7 +65,7 @@ def readings_count(policy: Policy, lang: Lang) -> str:
     none = sum(1 for item in items if item.switch is not None and not item.runnable)
     missing = len(items) - runnable - none
     if lang == "zh":
-        return f"解释 {len(items)} 个：备选解读可运行 {runnable} 个，无法运行 {none} 个（switch: none，附理由），尚未写 switch {missing} 个"
+        return f"解释 {len(items)} 个：备选解读可运行 {runnable} 个，无法运行 {none} 个（附理由），尚未写成可运行的形式 {missing} 个"
     return (
         f"{len(items)} interpretations: {runnable} with a runnable alternative, {none} that cannot be run "
         f"(switch: none, with the reason), {missing} with no switch yet"
@@ -138,6 +145,7 @@ _WORDS = {
         "not_run": "未运行（{n} 个：备选解读无法运行，或尚未写成可运行的形式）：",
         "rules": "规则",
         "none": "不适用",
+        "why": "未运行的原因",
         "sep": "、",
         "colon": "：",
     },
@@ -154,6 +162,7 @@ _WORDS = {
         "not_run": "Not run ({n}: the alternative cannot be run, or is not written in a runnable form yet):",
         "rules": "rules",
         "none": "not applicable",
+        "why": "why not run",
         "sep": ", ",
         "colon": ": ",
     },
@@ -188,13 +197,9 @@ def render_comparison(result: Comparison, policy: Policy, lang: Lang) -> str:
             not_run=len(not_run),
         ),
     ]
+    titles = {rule.id: rule.title(lang) for rule in policy.rules}
     for effect in run:
-        lines += [
-            "",
-            f"{effect.id}（{'、'.join(effect.clauses)}）"
-            if lang == "zh"
-            else f"{effect.id} ({', '.join(effect.clauses)})",
-        ]
+        lines += ["", _heading(effect, lang)]
         lines.append(f"  {words['alternative']}{words['colon']}{effect.alternative(lang)}")
         if effect.runs is not None:
             lines.append(f"  {words['runs']}{words['colon']}{effect.runs(lang)}")
@@ -204,16 +209,28 @@ def render_comparison(result: Comparison, policy: Policy, lang: Lang) -> str:
         lines.append(f"  {words['under'].format(counts=words['counts'].format(**effect.findings))}")
         lines.append(f"  {words['flips'].format(n=len(effect.flips))}")
         for flip in effect.flips:
-            rules = words["sep"].join(flip.rules)
+            rules = words["sep"].join(titles.get(rule, rule) for rule in flip.rules)
             lines.append(
                 f"    {visible(flip.case)}  {clause_label(flip.clause)} {flip.clause}  "
                 f"{_verdict(flip.before, lang)} → {_verdict(flip.after, lang)}"
-                + (f"（{words['rules']} {rules}）" if lang == "zh" and rules else "")
-                + (f" ({words['rules']} {rules})" if lang == "en" and rules else "")
+                + (f"（{words['rules']}：{rules}）" if lang == "zh" and rules else "")
+                + (f" ({words['rules']}: {rules})" if lang == "en" and rules else "")
             )
     if not_run:
         lines += ["", words["not_run"].format(n=len(not_run))]
         for effect in not_run:
             reason = effect.not_run(lang) if effect.not_run is not None else ""
-            lines.append(f"  {effect.id}{words['colon']}{reason}")
+            lines.append(f"  {_heading(effect, lang)}")
+            lines.append(f"    {words['why']}{words['colon']}{reason}")
     return "\n".join(lines) + "\n"
+
+
+def _heading(effect: ReadingEffect, lang: Lang) -> str:
+    """A reading as a reviewer names it: the clauses it reads, its question, and its id as a
+    small citation in brackets."""
+    from iprules.policy.clauses import clause_label
+
+    labels = "、".join(dict.fromkeys(clause_label(clause) for clause in effect.clauses))
+    if lang == "zh":
+        return f"{labels} {effect.question(lang)}（解释 {effect.id}）"
+    return f"{labels} {effect.question(lang)} (interpretation {effect.id})"

@@ -74,6 +74,18 @@ FACT_TYPES: dict[str, FactType] = {
 READINGS = frozenset({"s2.0-same-day"})
 
 
+def _ranked(name: str, reference: Reference) -> dict[str, object]:
+    """A staff member's fields with the rank 二 compares: `positions`, unless the policy's
+    `first_responder.ranking` ranks the post or grade for 二 alone (empty under the policy's
+    reading; the alternative of s2.0-ranking fills it, so that 三.5's leadership is untouched)."""
+    fields: dict[str, object] = dict(staff_fields(name, reference))
+    ranking = reference.parameters.get("first_responder", {}).get("ranking", {})
+    position = fields.get("position")
+    if isinstance(position, str) and position in ranking:
+        fields["rank"] = ranking[position]
+    return fields
+
+
 def _moment(record: InquiryRecord) -> tuple[dt.date, dt.time]:
     return (record.date, record.time or dt.time(0, 0))
 
@@ -117,7 +129,7 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
                     "first": earliest and not tied and (together is not False or order == 0),
                     "tied": earliest and tied,
                     "day": record.date.toordinal(),
-                    **staff_fields(name, reference),
+                    **_ranked(name, reference),
                 },
                 [entry.source],
             )
@@ -125,6 +137,4 @@ def add_facts(result: CaseFacts, entries: list[Entry], reference: Reference) -> 
         if isinstance(entry.record, FirstResponderRecord):
             record = entry.record
             day = record.date.toordinal() if record.date else None
-            result.add(
-                "first_responder", {"day": day, **staff_fields(record.staff, reference)}, [entry.source]
-            )
+            result.add("first_responder", {"day": day, **_ranked(record.staff, reference)}, [entry.source])

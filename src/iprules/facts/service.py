@@ -153,6 +153,9 @@ def _count(about_zh: str, about_en: str) -> FieldSpec:
     return FieldSpec("int", text(about_zh, about_en))
 
 
+# the interpretations this module's code branches on (Reference.reads_alternative)
+READINGS = frozenset({"s2.5-flag"})
+
 FACT_TYPES: dict[str, FactType] = {
     "service": FactType(
         text(
@@ -809,7 +812,11 @@ def _complaint(result: CaseFacts, entry: Entry, reference: Reference, calendar: 
         "contact": record.contact,
         "anonymous": record.person is not None and any(w in record.person for w in anonymous_words),
         "about_first_responder": record.about_first_responder,
-        "may_concern_first_responder": record.about_first_responder is not False,
+        # 二（五） applies unless the register says 否 (a blank is not presumed 否); under the
+        # alternative of s2.5-flag only an entry marked 是 comes under 二（五）
+        "may_concern_first_responder": record.about_first_responder is True
+        if reference.reads_alternative("s2.5-flag")
+        else record.about_first_responder is not False,
         "accepted_by": record.accepted_by,
         **unit_fields("accepted_by_", record.accepted_by, reference),
         "office": office,

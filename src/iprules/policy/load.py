@@ -489,6 +489,15 @@ def _check_parameters(chain: list[tuple[Path, YamlDocument]], parameters: dict[s
             "positions 应为“职务: 级别数字”",
             "positions must map a position to a rank number",
         )
+    ranking = parameters.get("first_responder", {}).get("ranking", {})
+    if not isinstance(ranking, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in ranking.values()
+    ):
+        raise document.error(
+            ("parameters", "first_responder", "ranking"),
+            "first_responder.ranking（二比较“职位高者”时代替 positions 的排序）应为“职务或职级: 级别数字”",
+            "first_responder.ranking (the ranks 二 compares instead of positions) must map a post or grade to a rank number",
+        )
     try:
         Calendar.from_parameters(parameters)
     except ValueError as error:

@@ -10,7 +10,9 @@ alternative (what a reviewer might read instead). `switch:` makes the alternativ
 - `rules:` — the rules whose branches are tagged with this reading in the rule files: an
   alternative with `only_reading: ID` is dropped when ID is switched, one with
   `only_alternative: ID` exists only then (and cites ID). Every finding of a listed rule cites
-  ID while it is switched, so a verdict that turns 合规 says which reading made it so;
+  ID while it is switched, so a verdict that turns 合规 says which reading made it so. With
+  `parameters:` or `facts:`, a listed rule may carry no tag: its facts move with the reading
+  (a period counted in facts code), and it is listed so that its findings cite the reading;
 - `facts:` — the facts module (`first_inquiry`, `service`, …) whose code branches on this
   reading (`Reference.reads_alternative(ID)`), for a reading that lives in a derivation the
   engine cannot express. Only where it must: one `if` on a named reading.
@@ -180,7 +182,10 @@ def check_switches(
                     f"解释 {name} 的 switch.rules 中的规则“{rule_id}”不存在：请写规则文件中的规则编号",
                     f"the rule '{rule_id}' in the switch.rules of {name} does not exist: write a rule id of the rule files",
                 )
-            if not any(name in (a.only_reading, a.only_alternative) for a in rule.alternatives):
+            # with parameters or facts, a listed rule may carry no tag: its facts move with the
+            # reading, and it is listed so that its findings cite the reading while switched
+            tagged = any(name in (a.only_reading, a.only_alternative) for a in rule.alternatives)
+            if not tagged and not (switch.parameters or switch.facts):
                 raise PolicyError(
                     switch.file,
                     switch.line,
