@@ -72,10 +72,31 @@ def source_of(item: Item) -> Source:
     return Source(file=item[1], line=item[2], sheet=item[3])
 
 
-class CaseSpool:
-    """Collects a ledger's case items by case key; spills to disk past `limit` items held."""
+# a partition is read whole by the process that checks it: about this many records keeps a
+# worker's memory flat however big the ledger (~20 MB of records and their facts)
+PARTITION_RECORDS = 20_000
+MIN_PARTITIONS = 64
+MAX_PARTITIONS = 4_096  # open files while spilling (each a buffered handle)
+RECORD_BYTES = 110  # about what one JSONL record of a ledger takes (an estimate, for sizing only)
 
-    def __init__(self, limit: int = 100_000, partitions: int = 64) -> None:
+
+def partitions_for(ledger_bytes: int) -> int:
+    """Partitions for ledgers of this many bytes: one per ~`PARTITION_RECORDS` records, at
+    least `MIN_PARTITIONS` (so both cores get work on any spilled ledger).
+
+    >>> partitions_for(11_000_000), partitions_for(1_100_000_000)
+    (64, 500)
+    """
+    wanted = ledger_bytes // (RECORD_BYTES * PARTITION_RECORDS)
+    return int(min(MAX_PARTITIONS, max(MIN_PARTITIONS, wanted)))
+
+
+class CaseSpool:
+    """Collects a ledger's case items by case key; spills to disk past `limit` items held,
+    into `partitions` files by a stable hash of the case key (`partition_of`): the unit of
+    work, here or on any other machine."""
+
+    def __init__(self, limit: int = 100_000, partitions: int = MIN_PARTITIONS) -> None:
         self.limit = limit
         self.partitions = partitions
         self._held: dict[str, Group] = defaultdict(list)
@@ -109,7 +130,7 @@ class CaseSpool:
             self._files = [path.open("wb") for path in self._paths]
         chunks: list[list[tuple[str, Group]]] = [[] for _ in range(self.partitions)]
         for key, items in self._held.items():
-            chunks[zlib.crc32(key.encode()) % self.partitions].append((key, items))
+            chunks[partition_of(key, self.partitions)].append((key, items))
         for handle, chunk in zip(self._files, chunks, strict=True):
             if chunk:
                 pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -144,6 +165,11 @@ class CaseSpool:
         if self._directory is not None:
             self._directory.cleanup()
             self._directory = None
+
+
+def partition_of(key: str, partitions: int) -> int:
+    """The partition of a case key: the same on every machine and in every run."""
+    return zlib.crc32(key.encode()) % partitions
 
 
 def read_partition(path: Path) -> list[Group]:

@@ -18,7 +18,7 @@ from types import TracebackType
 from pydantic import BaseModel, ConfigDict
 
 from iprules import __version__
-from iprules.cases import CaseSpool, case_key, pack, pack_rejection
+from iprules.cases import MIN_PARTITIONS, CaseSpool, case_key, pack, pack_rejection, partitions_for
 from iprules.facts import Reference
 from iprules.findings import Finding
 from iprules.i18n import text
@@ -249,7 +249,7 @@ def check_stream(
     if capped is not None:
         print(capped, file=sys.stderr)
     checker = Checker(count)
-    intake = _Intake()
+    intake = _Intake(partitions_for(sum(item.bytes for item in inputs)))
     try:
         intake.warnings += repeated
         for path in paths:
@@ -332,13 +332,13 @@ class _Intake:
     every case, so complete only once every file is read), the case records spooled by case,
     and the lines that could not be read."""
 
-    def __init__(self) -> None:
+    def __init__(self, partitions: int = MIN_PARTITIONS) -> None:
         self.read = 0
         self.staff: list[Entry] = []
         self.rejections = Rejections()
         self.warnings: list[LedgerWarning] = []
         self.duplicates = DuplicateWatch()
-        self.spool = CaseSpool()
+        self.spool = CaseSpool(partitions=partitions)
 
     def add(self, item: Entry | Rejection | LedgerWarning) -> None:
         if isinstance(item, LedgerWarning):
