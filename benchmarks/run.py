@@ -5,7 +5,10 @@ the same data in the same run:
 - end to end: `iprules check LEDGER --format json` in a subprocess, wall time and the peak
   resident memory of its whole process tree (parent and workers, summed, sampled every 20 ms);
 - the engine floor: the case's facts precomputed, only `Engine.run_case` timed (one process);
-- the I/O floor: `orjson.loads` of every line (one process).
+- the I/O floor: `orjson.loads` of every line (one process);
+- the plain-Python reference evaluator (tests/oracle.py, the differential tests' oracle) on the
+  same facts: what judging the same rules without durable_rules costs (first ORACLE_SAMPLE
+  records; it tries every assignment of facts to a rule's aliases, so it is sampled).
 Ratios, not only seconds: end-to-end throughput against the engine floor times the jobs.
 Never a test: timings on a shared machine are noisy.
 """
@@ -36,8 +39,12 @@ from iprules.policy.compile import compile_rules
 from iprules.policy.load import load_policy
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT / "tests"))  # the reference evaluator lives with the tests it serves
+from oracle import judgements  # noqa: E402
+
 POLICY = ROOT / "rules" / "maojian"
 ENGINE_SAMPLE = 100_000  # records whose facts the engine floor is measured on
+ORACLE_SAMPLE = 5_000  # records whose facts the oracle judges
 
 
 def _tree_rss(pid: int) -> int:
@@ -106,9 +113,10 @@ def parse_floor(ledger: Path) -> float:
     return count / (time.perf_counter() - start)
 
 
-def engine_floor(ledger: Path) -> tuple[float, float]:
+def engine_floor(ledger: Path) -> tuple[float, float, float]:
     """Records and facts per second through `Engine.run_case` alone, on the ledger's first
-    ENGINE_SAMPLE records (facts made beforehand, not timed)."""
+    ENGINE_SAMPLE records (facts made beforehand, not timed); and records per second of the
+    oracle judging every rule on the first ORACLE_SAMPLE records' cases (same facts)."""
     policy = load_policy(POLICY)
     staff: list[Entry] = []
     cases: dict[str, list[Entry]] = defaultdict(list)
@@ -135,7 +143,17 @@ def engine_floor(ledger: Path) -> tuple[float, float]:
     for case in facts:
         engine.run_case(case.case, case.facts)
     seconds = time.perf_counter() - start
-    return records / seconds, count / seconds
+    sampled, judged = 0, 0
+    start = time.perf_counter()
+    for case, entries in cases.items():
+        if sampled >= ORACLE_SAMPLE:
+            break
+        made = case_facts(case, entries, reference)
+        for rule in policy.rules:
+            judged += len(judgements(rule, made.facts))
+        sampled += len(entries)
+    oracle = sampled / (time.perf_counter() - start)
+    return records / seconds, count / seconds, oracle
 
 
 def main() -> None:
@@ -151,7 +169,8 @@ def main() -> None:
           f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")  # fmt: skip
     header = (
         f"{'records':>9} {'cases':>7} {'wall s':>7} {'rec/s':>8} {'peak MB':>8} "
-        f"{'engine rec/s':>12} {'engine facts/s':>14} {'parse rec/s':>11} {'e2e/(engine×jobs)':>17}"
+        f"{'engine rec/s':>12} {'engine facts/s':>14} {'oracle rec/s':>12} {'parse rec/s':>11} "
+        f"{'e2e/(engine×jobs)':>17}"
     )
     print(header)
     print("-" * len(header))
@@ -162,12 +181,12 @@ def main() -> None:
         written = sum(1 for _ in ledger.open("rb"))
         cases = count_cases(ledger)
         wall, peak = end_to_end(ledger, args.jobs)
-        engine_records, engine_facts = engine_floor(ledger)
+        engine_records, engine_facts, oracle = engine_floor(ledger)
         parse = parse_floor(ledger)
         rate = written / wall
         print(
             f"{written:>9} {cases:>7} {wall:>7.2f} {rate:>8.0f} {peak:>8.0f} "
-            f"{engine_records:>12.0f} {engine_facts:>14.0f} {parse:>11.0f} "
+            f"{engine_records:>12.0f} {engine_facts:>14.0f} {oracle:>12.0f} {parse:>11.0f} "
             f"{rate / (engine_records * args.jobs):>17.2f}",
             flush=True,
         )
