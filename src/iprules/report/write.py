@@ -21,6 +21,10 @@ from iprules.policy.load import Policy
 Format = Literal["text", "json", "html", "xlsx"]
 FORMATS: tuple[Format, ...] = ("text", "json", "html", "xlsx")
 
+# An HTML report is one page a person reads, built whole in memory (~4 KB a finding): past this
+# many findings it is refused, with the reports that stream named instead.
+HTML_MAX_FINDINGS = 20_000
+
 
 class OutputError(Exception):
     """A report that cannot be written where it was asked to go."""
@@ -52,17 +56,34 @@ def _cannot_write(output: Path, error: OSError) -> OutputError:
 
 
 def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, output: Path | None) -> None:
-    """A check's report; text and JSON are written as the findings are read back from disk,
-    so memory stays flat however many there are. HTML and Excel are made whole in memory
-    (they are read by people: a report of a million findings is not one of them)."""
-    if form not in ("json", "text"):
+    """A check's report; text, JSON and Excel are written as the findings are read back from
+    disk, so memory stays flat however many there are. HTML is made whole in memory (a page is
+    read by a person), so above `HTML_MAX_FINDINGS` findings it is refused (`OutputError`)."""
+    if form == "html":
+        found = sum(checked.head.summary.findings.values())
+        if found > HTML_MAX_FINDINGS:
+            raise OutputError(
+                f"iprules：本次检查有 {found} 条结论，HTML 报告最多 {HTML_MAX_FINDINGS} 条（网页须整页生成，"
+                "过大无法打开）：请改用 --format json、--format text 或 --format xlsx（逐条写出，不限条数），"
+                "或分批检查台账 / "
+                f"iprules: this check has {found} findings and an HTML report holds at most "
+                f"{HTML_MAX_FINDINGS} (the page is built whole, and one this big would not open): use "
+                "--format json, --format text or --format xlsx (written one finding at a time, no "
+                "limit), or check the ledger in parts"
+            )
         write_report(checked.report(), policy, lang, form, output)
         return
+    if form == "xlsx":
+        _no_workbook_on_terminal(output)
     with opened(output) as handle:
         if form == "json":
             from iprules.report.json import stream_json
 
             stream_json(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, handle.write)
+        elif form == "xlsx":
+            from iprules.report.xlsx import stream_xlsx
+
+            stream_xlsx(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, handle)
         else:
             from iprules.report.text import stream_text
 
@@ -70,6 +91,14 @@ def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, ou
                 handle.write(chunk.encode("utf-8"))
 
             stream_text(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, write)
+
+
+def _no_workbook_on_terminal(output: Path | None) -> None:
+    if output is None and sys.stdout.isatty():
+        raise OutputError(
+            "Excel 报告请用 --output 指定文件，如 --output 报告.xlsx / "
+            "an Excel report needs --output FILE, e.g. --output report.xlsx"
+        )
 
 
 @contextmanager
@@ -120,11 +149,8 @@ def _umask() -> int:
 
 
 def write_report(report: Report, policy: Policy, lang: Lang, form: Format, output: Path | None) -> None:
-    if output is None and form == "xlsx" and sys.stdout.isatty():
-        raise OutputError(
-            "Excel 报告请用 --output 指定文件，如 --output 报告.xlsx / "
-            "an Excel report needs --output FILE, e.g. --output report.xlsx"
-        )
+    if form == "xlsx":
+        _no_workbook_on_terminal(output)
     rendered = render(report, policy, lang, form)
     data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
     with opened(output) as handle:
