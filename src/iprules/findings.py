@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -169,40 +169,44 @@ def assemble(
     (`iprules.finding_id`); without it they are named by their records' places."""
     name = finding_ids if finding_ids is not None else FindingIds("", ())
     by_id = {fact["id"]: fact for fact in case.facts}
-    rule_by_id = {rule.id: rule for rule in rules}
+    plan = _plan(rules, compiled)
     subjects: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, Text, tuple[str, ...]]]] = defaultdict(
-        list
+    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, Alternative, dict[str, str]]]] = (
+        defaultdict(list)
     )
     for match in matches:
-        target = compiled.targets[match.name]
-        rule = rule_by_id[target.rule]
+        rule, kind, index, alternative, applies = plan[match.name]
         ids = dict(match.facts)
-        subject = tuple(ids[p.alias] for p in rule.applies)
-        if target.kind == "applies":
+        subject = tuple(ids[alias] for alias in applies)
+        if alternative is None:
             subjects[rule.id].add(subject)
             continue
-        alternative = alternative_of(rule, target)
-        assert alternative is not None
-        bound = {alias: by_id[fact_id] for alias, fact_id in ids.items()}
-        outcomes[(rule.id, subject)].append(
-            (target.kind, target.index, render(alternative.message, bound), tuple(ids.values()))
-        )
+        outcomes[(rule.id, subject)].append((kind, index, alternative, ids))
     findings = []
     for rule in rules:
+        held = subjects.get(rule.id)
+        if not held:
+            continue
         doubts = unread.doubts(rule) if unread else []
-        alternatives = {(a.kind, a.index): a for a in rule.alternatives}
-        for subject in sorted(subjects.get(rule.id, ())):
+        for subject in sorted(held):
             found = outcomes.get((rule.id, subject), [])
             verdict, branch, readings = decide(rule, {(kind, index) for kind, index, _, _ in found})
-            relevant = [(message, ids) for kind, _, message, ids in found if kind == verdict]
+            # only the messages of the verdict's alternatives are shown, so only they are rendered
+            relevant = [
+                (
+                    render(alternative.message, {alias: by_id[fact_id] for alias, fact_id in ids.items()}),
+                    tuple(ids.values()),
+                )
+                for kind, _, alternative, ids in found
+                if kind == verdict
+            ]
             if verdict == "compliant":
                 bound = {p.alias: by_id[fact_id] for p, fact_id in zip(rule.applies, subject, strict=True)}
                 relevant = [(render(rule.compliant or rule.title, bound), subject)]
             fact_ids = {fact_id for _, ids in relevant for fact_id in ids} | set(subject)
             sources = sorted({s for fact_id in fact_ids for s in case.sources[fact_id]}, key=Source.sort_key)
             messages = tuple(sorted({message for message, _ in relevant}, key=lambda t: (t.zh, t.en)))
-            matched = [alternatives[(kind, index)] for kind, index, _, _ in found if kind == "violation"]
+            matched = [alternative for kind, _, alternative, _ in found if kind == "violation"]
             judged, notes, affected_by = judge(verdict, matched, doubts)
             if judged != verdict:
                 branch = UNREAD_BRANCH
@@ -220,6 +224,34 @@ def assemble(
                 )
             )
     return _distinct_ids(sorted(findings, key=Finding.sort_key))
+
+
+# per compiled engine rule: its rule, kind, index, alternative (None for `applies`) and the
+# aliases of the rule's subject; made once per (rules, compiled) pair, not once per case
+_Step: TypeAlias = tuple[Rule, str, int, Alternative | None, tuple[str, ...]]
+_plans: list[tuple[list[Rule], CompiledPolicy, dict[str, _Step]]] = []
+
+
+def _plan(rules: list[Rule], compiled: CompiledPolicy) -> dict[str, _Step]:
+    for known_rules, known_compiled, plan in _plans:
+        if known_rules is rules and known_compiled is compiled:
+            return plan
+    by_id = {rule.id: rule for rule in rules}
+    plan = {}
+    for engine_rule, target in compiled.targets.items():
+        rule = by_id[target.rule]
+        alternative = None if target.kind == "applies" else alternative_of(rule, target)
+        assert target.kind == "applies" or alternative is not None
+        plan[engine_rule] = (
+            rule,
+            target.kind,
+            target.index,
+            alternative,
+            tuple(p.alias for p in rule.applies),
+        )
+    _plans.insert(0, (rules, compiled, plan))
+    del _plans[8:]  # a process checks with one or a few policies; the test suite with many
+    return plan
 
 
 def _distinct_ids(findings: list[Finding]) -> list[Finding]:
