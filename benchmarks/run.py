@@ -4,7 +4,9 @@ For each size it writes a seeded synthetic ledger (benchmarks/synthetic.py), the
 the same data in the same run:
 - end to end: `iprules check LEDGER --format json` in a subprocess, wall time and the peak
   resident memory of its whole process tree (parent and workers, summed, sampled every 20 ms);
-- the engine floor: the case's facts precomputed, only `Engine.run_case` timed (one process);
+- the engine floor: the case's facts precomputed, only `Engine.run_case` timed (one process),
+  and the same with a fresh engine state per case (`fresh-state`: how the engine ran before it
+  reused one emptied state, for the before/after of that change in the same run);
 - the I/O floor: `orjson.loads` of every line (one process);
 - the plain-Python reference evaluator (tests/oracle.py, the differential tests' oracle) on the
   same facts: what judging the same rules without durable_rules costs (first ORACLE_SAMPLE
@@ -28,6 +30,7 @@ from pathlib import Path
 
 import orjson
 
+import iprules.engine
 from benchmarks.synthetic import write_ledger
 from iprules.check import _roster
 from iprules.engine import Engine
@@ -113,10 +116,12 @@ def parse_floor(ledger: Path) -> float:
     return count / (time.perf_counter() - start)
 
 
-def engine_floor(ledger: Path) -> tuple[float, float, float]:
+def engine_floor(ledger: Path) -> tuple[float, float, float, float]:
     """Records and facts per second through `Engine.run_case` alone, on the ledger's first
-    ENGINE_SAMPLE records (facts made beforehand, not timed); and records per second of the
-    oracle judging every rule on the first ORACLE_SAMPLE records' cases (same facts)."""
+    ENGINE_SAMPLE records (facts made beforehand, not timed); the same records per second
+    with a new engine state made and deleted for every case (as before states were reused);
+    and records per second of the oracle judging every rule on the first ORACLE_SAMPLE
+    records' cases (same facts)."""
     policy = load_policy(POLICY)
     staff: list[Entry] = []
     cases: dict[str, list[Entry]] = defaultdict(list)
@@ -143,6 +148,15 @@ def engine_floor(ledger: Path) -> tuple[float, float, float]:
     for case in facts:
         engine.run_case(case.case, case.facts)
     seconds = time.perf_counter() - start
+    reuse, iprules.engine.REUSE = iprules.engine.REUSE, 1
+    try:
+        fresh_engine = Engine(compile_rules(policy.rules))
+        start = time.perf_counter()
+        for case in facts:
+            fresh_engine.run_case(case.case, case.facts)
+        fresh = records / (time.perf_counter() - start)
+    finally:
+        iprules.engine.REUSE = reuse
     sampled, judged = 0, 0
     start = time.perf_counter()
     for case, entries in cases.items():
@@ -153,7 +167,7 @@ def engine_floor(ledger: Path) -> tuple[float, float, float]:
             judged += len(judgements(rule, made.facts))
         sampled += len(entries)
     oracle = sampled / (time.perf_counter() - start)
-    return records / seconds, count / seconds, oracle
+    return records / seconds, count / seconds, fresh, oracle
 
 
 def main() -> None:
@@ -169,7 +183,8 @@ def main() -> None:
           f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")  # fmt: skip
     header = (
         f"{'records':>9} {'cases':>7} {'wall s':>7} {'rec/s':>8} {'peak MB':>8} "
-        f"{'engine rec/s':>12} {'engine facts/s':>14} {'oracle rec/s':>12} {'parse rec/s':>11} "
+        f"{'engine rec/s':>12} {'engine facts/s':>14} {'fresh-state rec/s':>17} {'oracle rec/s':>12} "
+        f"{'parse rec/s':>11} "
         f"{'e2e/(engine×jobs)':>17}"
     )
     print(header)
@@ -181,12 +196,12 @@ def main() -> None:
         written = sum(1 for _ in ledger.open("rb"))
         cases = count_cases(ledger)
         wall, peak = end_to_end(ledger, args.jobs)
-        engine_records, engine_facts, oracle = engine_floor(ledger)
+        engine_records, engine_facts, fresh, oracle = engine_floor(ledger)
         parse = parse_floor(ledger)
         rate = written / wall
         print(
             f"{written:>9} {cases:>7} {wall:>7.2f} {rate:>8.0f} {peak:>8.0f} "
-            f"{engine_records:>12.0f} {engine_facts:>14.0f} {oracle:>12.0f} {parse:>11.0f} "
+            f"{engine_records:>12.0f} {engine_facts:>14.0f} {fresh:>17.0f} {oracle:>12.0f} {parse:>11.0f} "
             f"{rate / (engine_records * args.jobs):>17.2f}",
             flush=True,
         )

@@ -7,9 +7,9 @@ import threading
 from typing import Any
 
 import pytest
-from differential import entries, facts_by_case, policy
 
 import iprules.engine
+from differential import entries, facts_by_case, policy
 from iprules.engine import Engine, EngineError
 from iprules.policy.compile import END_RULE, SINK_RULE, CompiledPolicy, Target, compile_rules
 
@@ -123,7 +123,9 @@ def test_facts_no_pattern_wants_are_not_refused() -> None:
     assert engine.run_case("c", [{"id": "f1", "ref": "f1", "type": "x", "n": 2, "case": "c"}]) == []
 
 
-def test_an_emptied_state_judges_the_next_case_as_a_fresh_state_would(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_emptied_state_judges_the_next_case_as_a_fresh_state_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     compiled = compile_rules(policy().rules)
     cases = facts_by_case(entries(400, seed=11, others=0.5), policy())
     reused = Engine(compiled)
