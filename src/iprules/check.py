@@ -393,7 +393,8 @@ def _finish(
     rejections = intake.rejections
     reference, conflicts = reference_for(policy, intake.staff, as_of, rejections)
     # the roster is complete only now: cases are checked after every file has been read
-    found = FindingSpool()
+    # once spilled, one sorted run of findings per partition: the merge reads them all at once
+    found = FindingSpool(intake.spool.partitions if intake.spool.spilled else 1)
     try:
         run = checker.run(intake.spool, policy.rules, reference, found, progress, policy_name=policy.name)
     except BaseException:
