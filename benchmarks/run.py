@@ -163,10 +163,10 @@ def engine_floor(ledger: Path) -> tuple[float, float, float, float]:
         iprules.engine.REUSE = reuse
     sampled, judged = 0, 0
     start = time.perf_counter()
-    for case, entries in cases.items():
+    for case_id, entries in cases.items():
         if sampled >= ORACLE_SAMPLE:
             break
-        made = case_facts(case, entries, reference)
+        made = case_facts(case_id, entries, reference)
         for rule in policy.rules:
             judged += len(judgements(rule, made.facts))
         sampled += len(entries)
