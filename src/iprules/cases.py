@@ -72,11 +72,12 @@ def source_of(item: Item) -> Source:
     return Source(file=item[1], line=item[2], sheet=item[3])
 
 
-# a partition is read whole by the process that checks it: about this many records keeps a
-# worker's memory flat however big the ledger (~20 MB of records and their facts)
-PARTITION_RECORDS = 20_000
+# a partition is read whole by the process that checks it, its records validated and its
+# findings held until it is done (~3 KB a record): about this many records keeps a worker near
+# 70 MB however big the ledger (at 15,600 records a partition, 1M records, a worker took 100 MB)
+PARTITION_RECORDS = 10_000
 MIN_PARTITIONS = 64
-MAX_PARTITIONS = 4_096  # open files while spilling (each a buffered handle)
+MAX_PARTITIONS = 1_000  # files open while spilling: under the usual limit of 1,024 a process
 RECORD_BYTES = 110  # about what one JSONL record of a ledger takes (an estimate, for sizing only)
 
 
@@ -84,8 +85,8 @@ def partitions_for(ledger_bytes: int) -> int:
     """Partitions for ledgers of this many bytes: one per ~`PARTITION_RECORDS` records, at
     least `MIN_PARTITIONS` (so both cores get work on any spilled ledger).
 
-    >>> partitions_for(11_000_000), partitions_for(1_100_000_000)
-    (64, 500)
+    >>> partitions_for(11_000_000), partitions_for(110_000_000), partitions_for(1_100_000_000)
+    (64, 100, 1000)
     """
     wanted = ledger_bytes // (RECORD_BYTES * PARTITION_RECORDS)
     return int(min(MAX_PARTITIONS, max(MIN_PARTITIONS, wanted)))
