@@ -155,3 +155,22 @@ def test_a_refused_case_leaves_no_fact_behind_for_the_next() -> None:
         engine.run_case("k", [helper, dict(helper)])
     # neither the emptied nor the refused case's `c` may stand in this case's state
     assert [m.name for m in engine.run_case("k", [dispute])] == ["lonely"]
+
+
+def test_two_threads_sharing_an_engine_never_judge_in_one_state() -> None:
+    compiled = compile_rules(policy().rules)
+    cases = facts_by_case(entries(120, seed=13, others=0.5), policy())
+    alone = Engine(compiled)
+    expected = [alone.run_case(case.case, case.facts) for case in cases]
+    shared = Engine(compiled)
+    results: dict[int, list[Any]] = {}
+
+    def judge(number: int) -> None:
+        results[number] = [shared.run_case(case.case, case.facts) for case in cases]
+
+    threads = [threading.Thread(target=judge, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [results[n] for n in range(3)] == [expected] * 3

@@ -84,8 +84,10 @@ class Engine:
         definition = orjson.dumps(compiled.ruleset).decode()
         self._handle: int = core.create_ruleset(self._name, definition)
         self._states = itertools.count(1)
-        self._sid: str | None = None  # the emptied state the next case is judged in
-        self._uses = 0
+        # emptied states, ready for a case, and the cases each has judged: a list, so that two
+        # threads sharing the engine never take the same state (list.pop/append are atomic)
+        self._free: list[str] = []
+        self._uses: dict[str, int] = {}
 
     def close(self) -> None:
         """Free the ruleset in the C core (an Engine is otherwise kept for the process's life)."""
@@ -131,8 +133,10 @@ class Engine:
 
     def run_case(self, case: str, facts: list[dict[str, Any]]) -> list[Match]:
         """Assert one case's facts, then its end fact; return the matches, sorted."""
-        sid = self._sid or f"c{next(self._states)}"
-        self._sid = None
+        try:
+            sid = self._free.pop()
+        except IndexError:
+            sid = f"c{next(self._states)}"
         types = self._types
         wanted = [dict(fact, sid=sid, case=sid) for fact in facts if fact["type"] in types]
         end = orjson.dumps({"sid": sid, "id": END_FACT_ID, "type": END_TYPE, "case": sid}).decode()
@@ -158,9 +162,8 @@ class Engine:
         """Retract the case's end fact, then its facts, keeping the state for the next case;
         False (the state to be deleted) if anything fired or failed, or the state is due to be
         renewed."""
-        self._uses += 1
-        if self._uses >= REUSE:
-            self._uses = 0
+        uses = self._uses[sid] = self._uses.get(sid, 0) + 1
+        if uses >= REUSE:
             return False
         handle = self._handle
         try:
@@ -176,14 +179,14 @@ class Engine:
                     return False
         except Exception:
             return False
-        self._sid = sid
+        self._free.append(sid)
         return True
 
     def _delete(self, sid: str, end: str, ended: bool) -> None:
         """Delete the case's state. A state that ran no action can crash `delete_state`
         (ENGINE.md defect 3), so after a failure the end fact is asserted first, for the
         `case-end` action to run; if even that fails, the state is left (the run stops)."""
-        self._uses = 0
+        self._uses.pop(sid, None)
         if not ended:
             try:
                 self._assert(sid, end, False, [])
