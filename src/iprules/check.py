@@ -167,6 +167,10 @@ def _describe(path: Path) -> InputFile:
     return InputFile(file=str(path), bytes=path.stat().st_size, sha256=digest.hexdigest())
 
 
+# case records held in memory before the spool spills them to its partition files: each costs
+# ~300 bytes in the reading process until then
+SPILL_AFTER = 50_000
+
 # Start the worker processes once this many case records have been read (their start-up then
 # overlaps the rest of the reading); a smaller ledger is checked in this process.
 WARM_AFTER = 20_000
@@ -338,7 +342,7 @@ class _Intake:
         self.rejections = Rejections()
         self.warnings: list[LedgerWarning] = []
         self.duplicates = DuplicateWatch()
-        self.spool = CaseSpool(partitions=partitions)
+        self.spool = CaseSpool(limit=SPILL_AFTER, partitions=partitions)
 
     def add(self, item: Entry | Rejection | LedgerWarning) -> None:
         if isinstance(item, LedgerWarning):
