@@ -400,11 +400,19 @@ def _finish(
     # once spilled, one sorted run of findings per partition: the merge reads them all at once
     found = FindingSpool(intake.spool.partitions if intake.spool.spilled else 1)
     try:
-        run = checker.run(intake.spool, policy.rules, reference, found, progress, policy_name=policy.name)
+        run = checker.run(
+            intake.spool,
+            policy.rules,
+            reference,
+            found,
+            progress,
+            policy_name=policy.name,
+            rejections=rejections,
+        )
     except BaseException:
         found.close()
         raise
-    rejections.extend(run.rejections)
+    # (the records that did not validate went straight into `rejections`, bounded)
     # set aside as dated after the audit date: counted as rejected (records read = checked +
     # rejected), and said apart at the top of the report (iprules.as_of)
     rejections.extend(run.set_aside)

@@ -241,11 +241,12 @@ def _pool_task(task: tuple[bytes, list[Group] | Path]) -> PackedBatch:
 
 class Run:
     """What checking every case gave besides the findings: the records that did not
-    validate, those set aside as dated after the audit date, the warnings for dates read as
-    not yet happened, and the calendar years relied on."""
+    validate (into the caller's bounded collection when one is given: a 10M-record ledger
+    may have ~60,000), those set aside as dated after the audit date, the warnings for dates
+    read as not yet happened, and the calendar years relied on."""
 
-    def __init__(self) -> None:
-        self.rejections: list[Rejection] = []
+    def __init__(self, rejections: Any = None) -> None:
+        self.rejections: Any = [] if rejections is None else rejections  # has .extend
         self.set_aside: list[Rejection] = []
         self.warnings: list[LedgerWarning] = []
         self.years: set[int] = set()
@@ -280,12 +281,14 @@ class Checker:
         found: FindingSpool,
         progress: Progress | None = None,
         policy_name: str = "",
+        rejections: Any = None,
     ) -> Run:
         """Every case's findings go to `found` (read back sorted by case; each case's own in
-        `assemble`'s order); returns the rest of what the cases gave."""
+        `assemble`'s order); returns the rest of what the cases gave. `rejections`: where the
+        records that did not validate go (anything with `extend`; by default a list)."""
         if spool.cases_hint >= MIN_CASES_FOR_POOL:
             self.warm()
-        run = Run()
+        run = Run(rejections)
         done = 0
         total = spool.items
         try:
@@ -296,7 +299,7 @@ class Checker:
                         checker, read_partition(batch) if isinstance(batch, Path) else batch
                     )
                     found.add([(case, [pack_finding(f) for f in fs]) for case, fs in result.cases])
-                    run.rejections += result.rejections
+                    run.rejections.extend(result.rejections)
                     run.set_aside += result.set_aside
                     run.warnings += result.warnings
                     run.years |= result.years
@@ -312,7 +315,7 @@ class Checker:
                     _pool_task, tasks
                 ):
                     found.add(cases)
-                    run.rejections += map(_unpack_rejection, rejected)
+                    run.rejections.extend(map(_unpack_rejection, rejected))
                     run.set_aside += map(_unpack_rejection, set_aside)
                     run.warnings += map(_unpack_warning, warned)
                     run.years |= years
