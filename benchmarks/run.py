@@ -4,8 +4,13 @@ For each size it writes a seeded synthetic ledger (benchmarks/synthetic.py), the
 the same data in the same run:
 - end to end: `iprules check LEDGER --format json` in a subprocess, wall time and the peak
   resident memory of its whole process tree (parent and workers, summed, sampled every 20 ms);
-- the engine floor: the case's facts precomputed, only `Engine.run_case` timed (one process);
-- the I/O floor: `orjson.loads` of every line (one process).
+- the engine floor: the case's facts precomputed, only `Engine.run_case` timed (one process),
+  and the same with a fresh engine state per case (`fresh-state`: how the engine ran before it
+  reused one emptied state, for the before/after of that change in the same run);
+- the I/O floor: `orjson.loads` of every line (one process);
+- the plain-Python reference evaluator (tests/oracle.py, the differential tests' oracle) on the
+  same facts: what judging the same rules without durable_rules costs (first ORACLE_SAMPLE
+  records; it tries every assignment of facts to a rule's aliases, so it is sampled).
 Ratios, not only seconds: end-to-end throughput against the engine floor times the jobs.
 Never a test: timings on a shared machine are noisy.
 """
@@ -25,6 +30,7 @@ from pathlib import Path
 
 import orjson
 
+import iprules.engine
 from benchmarks.synthetic import write_ledger
 from iprules.check import _roster
 from iprules.engine import Engine
@@ -36,8 +42,12 @@ from iprules.policy.compile import compile_rules
 from iprules.policy.load import load_policy
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.append(str(ROOT / "tests"))  # the reference evaluator lives with the tests it serves
+from oracle import judgements  # noqa: E402
+
 POLICY = ROOT / "rules" / "maojian"
 ENGINE_SAMPLE = 100_000  # records whose facts the engine floor is measured on
+ORACLE_SAMPLE = 5_000  # records whose facts the oracle judges
 
 
 def _tree_rss(pid: int) -> int:
@@ -57,11 +67,13 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def end_to_end(ledger: Path, jobs: int) -> tuple[float, float]:
-    """Wall seconds and peak MB of `iprules check`."""
+def end_to_end(ledger: Path, jobs: int, form: str = "json") -> tuple[float, float]:
+    """Wall seconds and peak MB of `iprules check` (a workbook goes to a temporary file: a
+    zip is not written to /dev/null)."""
+    output = os.devnull if form != "xlsx" else str(ledger.with_suffix(".bench.xlsx"))
     command = [
-        sys.executable, "-m", "iprules", "check", str(ledger), "--format", "json",
-        "--as-of", "2026-01-01", "--jobs", str(jobs), "--output", os.devnull,
+        sys.executable, "-m", "iprules", "check", str(ledger), "--format", form,
+        "--as-of", "2026-01-01", "--jobs", str(jobs), "--output", output,
     ]  # fmt: skip
     peak = 0
     start = time.perf_counter()
@@ -80,6 +92,8 @@ def end_to_end(ledger: Path, jobs: int) -> tuple[float, float]:
     wall = time.perf_counter() - start
     done.set()
     sampler.join()
+    if output != os.devnull:
+        Path(output).unlink(missing_ok=True)
     if process.returncode not in (0, 1):
         raise SystemExit(f"iprules check failed ({process.returncode}): {errors.decode()[-2000:]}")
     return wall, peak / 1024
@@ -106,9 +120,12 @@ def parse_floor(ledger: Path) -> float:
     return count / (time.perf_counter() - start)
 
 
-def engine_floor(ledger: Path) -> tuple[float, float]:
+def engine_floor(ledger: Path) -> tuple[float, float, float, float]:
     """Records and facts per second through `Engine.run_case` alone, on the ledger's first
-    ENGINE_SAMPLE records (facts made beforehand, not timed)."""
+    ENGINE_SAMPLE records (facts made beforehand, not timed); the same records per second
+    with a new engine state made and deleted for every case (as before states were reused);
+    and records per second of the oracle judging every rule on the first ORACLE_SAMPLE
+    records' cases (same facts)."""
     policy = load_policy(POLICY)
     staff: list[Entry] = []
     cases: dict[str, list[Entry]] = defaultdict(list)
@@ -135,7 +152,26 @@ def engine_floor(ledger: Path) -> tuple[float, float]:
     for case in facts:
         engine.run_case(case.case, case.facts)
     seconds = time.perf_counter() - start
-    return records / seconds, count / seconds
+    reuse, iprules.engine.REUSE = iprules.engine.REUSE, 1
+    try:
+        fresh_engine = Engine(compile_rules(policy.rules))
+        start = time.perf_counter()
+        for case in facts:
+            fresh_engine.run_case(case.case, case.facts)
+        fresh = records / (time.perf_counter() - start)
+    finally:
+        iprules.engine.REUSE = reuse
+    sampled, judged = 0, 0
+    start = time.perf_counter()
+    for case_id, entries in cases.items():
+        if sampled >= ORACLE_SAMPLE:
+            break
+        made = case_facts(case_id, entries, reference)
+        for rule in policy.rules:
+            judged += len(judgements(rule, made.facts))
+        sampled += len(entries)
+    oracle = sampled / (time.perf_counter() - start)
+    return records / seconds, count / seconds, fresh, oracle
 
 
 def main() -> None:
@@ -143,15 +179,19 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--folder", type=Path, default=None, help="keep the ledgers here")
+    parser.add_argument("--format", default="json", choices=("json", "text", "xlsx", "html"))
+    parser.add_argument("--e2e-only", action="store_true", help="only the end-to-end run (no floors)")
     args = parser.parse_args()
     folder = args.folder or Path(tempfile.mkdtemp(prefix="iprules-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     policy = load_policy(POLICY)
-    print(f"iprules benchmark: policy {policy.name} ({len(policy.rules)} rules), jobs {args.jobs}, "
+    print(f"iprules benchmark: policy {policy.name} ({len(policy.rules)} rules), --format {args.format}, jobs {args.jobs}, "
           f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")  # fmt: skip
     header = (
         f"{'records':>9} {'cases':>7} {'wall s':>7} {'rec/s':>8} {'peak MB':>8} "
-        f"{'engine rec/s':>12} {'engine facts/s':>14} {'parse rec/s':>11} {'e2e/(engine×jobs)':>17}"
+        f"{'engine rec/s':>12} {'engine facts/s':>14} {'fresh-state rec/s':>17} {'oracle rec/s':>12} "
+        f"{'parse rec/s':>11} "
+        f"{'e2e/(engine×jobs)':>17}"
     )
     print(header)
     print("-" * len(header))
@@ -161,13 +201,16 @@ def main() -> None:
             write_ledger(ledger, size, seed=1)
         written = sum(1 for _ in ledger.open("rb"))
         cases = count_cases(ledger)
-        wall, peak = end_to_end(ledger, args.jobs)
-        engine_records, engine_facts = engine_floor(ledger)
-        parse = parse_floor(ledger)
+        wall, peak = end_to_end(ledger, args.jobs, args.format)
         rate = written / wall
+        if args.e2e_only:
+            print(f"{written:>9} {cases:>7} {wall:>7.2f} {rate:>8.0f} {peak:>8.0f}", flush=True)
+            continue
+        engine_records, engine_facts, fresh, oracle = engine_floor(ledger)
+        parse = parse_floor(ledger)
         print(
             f"{written:>9} {cases:>7} {wall:>7.2f} {rate:>8.0f} {peak:>8.0f} "
-            f"{engine_records:>12.0f} {engine_facts:>14.0f} {parse:>11.0f} "
+            f"{engine_records:>12.0f} {engine_facts:>14.0f} {fresh:>17.0f} {oracle:>12.0f} {parse:>11.0f} "
             f"{rate / (engine_records * args.jobs):>17.2f}",
             flush=True,
         )

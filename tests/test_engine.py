@@ -6,8 +6,12 @@ import random
 import threading
 from typing import Any
 
-from iprules.engine import Engine
-from iprules.policy.compile import END_RULE, SINK_RULE, CompiledPolicy, Target
+import pytest
+
+import iprules.engine
+from differential import entries, facts_by_case, policy
+from iprules.engine import Engine, EngineError
+from iprules.policy.compile import END_RULE, SINK_RULE, CompiledPolicy, Target, compile_rules
 
 
 def engine_with(rules: dict[str, list[dict[str, Any]]], fact_types: set[str]) -> Engine:
@@ -117,3 +121,56 @@ def test_facts_no_pattern_wants_are_not_refused() -> None:
     engine = engine_with({"x": [{"a_x": {"$and": [{"type": "x"}, {"n": 1}]}}]}, {"x"})
     # an x with n == 2 passes no alpha test of any real rule; the sink keeps the engine from refusing it
     assert engine.run_case("c", [{"id": "f1", "ref": "f1", "type": "x", "n": 2, "case": "c"}]) == []
+
+
+def test_an_emptied_state_judges_the_next_case_as_a_fresh_state_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compiled = compile_rules(policy().rules)
+    cases = facts_by_case(entries(400, seed=11, others=0.5), policy())
+    reused = Engine(compiled)
+    judged_in_one_state = [reused.run_case(case.case, case.facts) for case in cases]
+    assert next(reused._states) == 2, "every case was judged in the one state made first"
+    monkeypatch.setattr(iprules.engine, "REUSE", 1)
+    fresh = Engine(compiled)
+    assert [fresh.run_case(case.case, case.facts) for case in cases] == judged_in_one_state
+    assert any(judged_in_one_state)
+
+
+def test_a_refused_case_leaves_no_fact_behind_for_the_next() -> None:
+    engine = engine_with(
+        {
+            "lonely": [
+                {"end": {"type": "$end"}},
+                {"a_d": {"type": "d"}},
+                {"a_c$not": {"$and": [{"type": "c"}, {"case": {"end": "case"}}]}},
+            ]
+        },
+        {"c", "d"},
+    )
+    dispute = {"id": "f1", "ref": "f1", "type": "d", "case": "k"}
+    helper = {"id": "f2", "ref": "f2", "type": "c", "case": "k"}
+    assert engine.run_case("k", [dispute, helper]) == []
+    with pytest.raises(EngineError):
+        engine.run_case("k", [helper, dict(helper)])
+    # neither the emptied nor the refused case's `c` may stand in this case's state
+    assert [m.name for m in engine.run_case("k", [dispute])] == ["lonely"]
+
+
+def test_two_threads_sharing_an_engine_never_judge_in_one_state() -> None:
+    compiled = compile_rules(policy().rules)
+    cases = facts_by_case(entries(120, seed=13, others=0.5), policy())
+    alone = Engine(compiled)
+    expected = [alone.run_case(case.case, case.facts) for case in cases]
+    shared = Engine(compiled)
+    results: dict[int, list[Any]] = {}
+
+    def judge(number: int) -> None:
+        results[number] = [shared.run_case(case.case, case.facts) for case in cases]
+
+    threads = [threading.Thread(target=judge, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [results[n] for n in range(3)] == [expected] * 3

@@ -72,3 +72,13 @@ def test_an_engine_refusal_is_an_error_and_later_cases_still_run() -> None:
         with pytest.raises(EngineError, match="already observed"):
             engine.run_case(f"c{number}", [fact, dict(fact)])
     assert [m.name for m in engine.run_case("c", [fact])] == ["x"]
+
+
+def test_partitions_grow_with_the_ledger_within_the_open_file_limit() -> None:
+    from iprules.cases import MAX_PARTITIONS, MIN_PARTITIONS, PARTITION_RECORDS, RECORD_BYTES, partitions_for
+
+    assert partitions_for(0) == MIN_PARTITIONS
+    ten_million = partitions_for(10_000_000 * RECORD_BYTES)
+    one_million = partitions_for(1_000_000 * RECORD_BYTES)
+    assert one_million == 1_000_000 // PARTITION_RECORDS
+    assert ten_million == MAX_PARTITIONS < 1_024

@@ -95,3 +95,40 @@ def test_the_cli_writes_the_streamed_report(tmp_path: Path, policy: Policy) -> N
             report = checked.report()
         whole = render_json(report, policy, "zh") if form == "json" else render_text(report, policy, "zh")
         assert output.read_text(encoding="utf-8") == whole
+
+
+def test_the_streamed_workbook_is_the_workbook_rendered_whole(
+    tmp_path: Path, policy: Policy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iprules.report.xlsx import render_xlsx, stream_xlsx
+
+    monkeypatch.setattr(parallel, "BATCH", 7)
+    monkeypatch.setattr(results, "BLOCK", 3)
+    paths = [_ledger(tmp_path / "a.jsonl", 120, 5), _ledger(tmp_path / "b.jsonl", 90, 6)]
+    with check_stream(paths, policy, AS_OF, jobs=1) as checked:
+        report = checked.report()
+        assert len(report.findings) > 30
+        for lang in ("zh", "en"):
+            out = io.BytesIO()
+            stream_xlsx(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, out)
+            assert out.getvalue() == render_xlsx(report, policy, lang)
+
+
+def test_an_html_report_past_its_limit_is_refused_naming_the_streamed_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from iprules.report import write
+
+    monkeypatch.setattr(write, "HTML_MAX_FINDINGS", 10)
+    path = _ledger(tmp_path / "a.jsonl", 60, 7)
+    page = tmp_path / "report.html"
+    assert main(["check", str(path), "--as-of", "2026-01-01", "--format", "html", "--output", str(page)]) == 2
+    said = capsys.readouterr().err
+    assert "--format json" in said and "--format text" in said and "HTML" in said
+    assert "Traceback" not in said
+    assert not page.exists(), "no half report is left"
+    report = tmp_path / "report.json"
+    assert main(
+        ["check", str(path), "--as-of", "2026-01-01", "--format", "json", "--output", str(report)]
+    ) in (0, 1)
+    assert report.exists()

@@ -50,8 +50,11 @@ def _title(model: type[Record], name: str) -> str:
 
 def _later_date(record: Record, as_of: dt.date) -> tuple[str, str] | None:
     """The defining field that puts the record after the audit date, and its value."""
+    fields = (
+        record.__dict__
+    )  # a field a record kind lacks is None (getattr would raise inside pydantic first)
     for name in record.dated_by:
-        value = getattr(record, name, None)
+        value = fields.get(name)
         if isinstance(value, dt.date):
             if value > as_of:
                 return name, value.isoformat()

@@ -72,10 +72,32 @@ def source_of(item: Item) -> Source:
     return Source(file=item[1], line=item[2], sheet=item[3])
 
 
-class CaseSpool:
-    """Collects a ledger's case items by case key; spills to disk past `limit` items held."""
+# a partition is read whole by the process that checks it, its records validated and its
+# findings held until it is done (~3 KB a record): about this many records keeps a worker near
+# 70 MB however big the ledger (at 15,600 records a partition, 1M records, a worker took 100 MB)
+PARTITION_RECORDS = 10_000
+MIN_PARTITIONS = 64
+MAX_PARTITIONS = 1_000  # files open while spilling: under the usual limit of 1,024 a process
+RECORD_BYTES = 110  # about what one JSONL record of a ledger takes (an estimate, for sizing only)
 
-    def __init__(self, limit: int = 100_000, partitions: int = 64) -> None:
+
+def partitions_for(ledger_bytes: int) -> int:
+    """Partitions for ledgers of this many bytes: one per ~`PARTITION_RECORDS` records, at
+    least `MIN_PARTITIONS` (so both cores get work on any spilled ledger).
+
+    >>> partitions_for(11_000_000), partitions_for(110_000_000), partitions_for(1_100_000_000)
+    (64, 100, 1000)
+    """
+    wanted = ledger_bytes // (RECORD_BYTES * PARTITION_RECORDS)
+    return int(min(MAX_PARTITIONS, max(MIN_PARTITIONS, wanted)))
+
+
+class CaseSpool:
+    """Collects a ledger's case items by case key; spills to disk past `limit` items held,
+    into `partitions` files by a stable hash of the case key (`partition_of`): the unit of
+    work, here or on any other machine."""
+
+    def __init__(self, limit: int = 100_000, partitions: int = MIN_PARTITIONS) -> None:
         self.limit = limit
         self.partitions = partitions
         self._held: dict[str, Group] = defaultdict(list)
@@ -109,7 +131,7 @@ class CaseSpool:
             self._files = [path.open("wb") for path in self._paths]
         chunks: list[list[tuple[str, Group]]] = [[] for _ in range(self.partitions)]
         for key, items in self._held.items():
-            chunks[zlib.crc32(key.encode()) % self.partitions].append((key, items))
+            chunks[partition_of(key, self.partitions)].append((key, items))
         for handle, chunk in zip(self._files, chunks, strict=True):
             if chunk:
                 pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -144,6 +166,11 @@ class CaseSpool:
         if self._directory is not None:
             self._directory.cleanup()
             self._directory = None
+
+
+def partition_of(key: str, partitions: int) -> int:
+    """The partition of a case key: the same on every machine and in every run."""
+    return zlib.crc32(key.encode()) % partitions
 
 
 def read_partition(path: Path) -> list[Group]:

@@ -18,7 +18,7 @@ from types import TracebackType
 from pydantic import BaseModel, ConfigDict
 
 from iprules import __version__
-from iprules.cases import CaseSpool, case_key, pack, pack_rejection
+from iprules.cases import MIN_PARTITIONS, CaseSpool, case_key, pack, pack_rejection, partitions_for
 from iprules.facts import Reference
 from iprules.findings import Finding
 from iprules.i18n import text
@@ -171,6 +171,10 @@ def _describe(path: Path) -> InputFile:
     return InputFile(file=str(path), bytes=path.stat().st_size, sha256=digest.hexdigest())
 
 
+# case records held in memory before the spool spills them to its partition files: each costs
+# ~300 bytes in the reading process until then
+SPILL_AFTER = 50_000
+
 # Start the worker processes once this many case records have been read (their start-up then
 # overlaps the rest of the reading); a smaller ledger is checked in this process.
 WARM_AFTER = 20_000
@@ -256,7 +260,7 @@ def check_stream(
     if capped is not None:
         print(capped, file=sys.stderr)
     checker = Checker(count) if cluster is None else _cluster_checker(cluster, jobs)
-    intake = _Intake()
+    intake = _Intake(partitions_for(sum(item.bytes for item in inputs)))
     try:
         intake.warnings += repeated
         for path in paths:
@@ -347,13 +351,13 @@ class _Intake:
     every case, so complete only once every file is read), the case records spooled by case,
     and the lines that could not be read."""
 
-    def __init__(self) -> None:
+    def __init__(self, partitions: int = MIN_PARTITIONS) -> None:
         self.read = 0
         self.staff: list[Entry] = []
         self.rejections = Rejections()
         self.warnings: list[LedgerWarning] = []
         self.duplicates = DuplicateWatch()
-        self.spool = CaseSpool()
+        self.spool = CaseSpool(limit=SPILL_AFTER, partitions=partitions)
 
     def add(self, item: Entry | Rejection | LedgerWarning) -> None:
         if isinstance(item, LedgerWarning):
@@ -408,13 +412,22 @@ def _finish(
     rejections = intake.rejections
     reference, conflicts = reference_for(policy, intake.staff, as_of, rejections)
     # the roster is complete only now: cases are checked after every file has been read
-    found = FindingSpool()
+    # once spilled, one sorted run of findings per partition: the merge reads them all at once
+    found = FindingSpool(intake.spool.partitions if intake.spool.spilled else 1)
     try:
-        run = checker.run(intake.spool, policy.rules, reference, found, progress, policy_name=policy.identity)
+        run = checker.run(
+            intake.spool,
+            policy.rules,
+            reference,
+            found,
+            progress,
+            policy_name=policy.identity,
+            rejections=rejections,
+        )
     except BaseException:
         found.close()
         raise
-    rejections.extend(run.rejections)
+    # (the records that did not validate went straight into `rejections`, bounded)
     # set aside as dated after the audit date: counted as rejected (records read = checked +
     # rejected), and said apart at the top of the report (iprules.as_of)
     rejections.extend(run.set_aside)

@@ -127,11 +127,12 @@ class ClusterChecker(Checker):
         found: FindingSpool,
         progress: Progress | None = None,
         policy_name: str = "",
+        rejections: Any = None,
     ) -> Run:
         self.warm()
         distributed = _distributed()
         client = self._client
-        run = Run(Duties.of(rules))
+        run = Run(Duties.of(rules), rejections)
         done = 0
         total = spool.items
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -71,24 +71,51 @@ class Finding(BaseModel):
 
 def render(template: Text, bound: dict[str, dict[str, Any]]) -> Text:
     """Fill `{alias.field}` from the matched facts; closed-vocabulary values in words."""
+    return message(_fill(_pieces(template.zh), bound, "zh"), _fill(_pieces(template.en), bound, "en"))
 
-    def fill(lang: str) -> str:
-        def one(match: re.Match[str]) -> str:
-            fact = bound.get(match.group(1), {})
-            name = match.group(2)
-            if name not in fact:
-                # a placeholder the message already brackets, "（{x.y}）", gets no second pair
-                text, start, end = match.string, match.start(), match.end()
-                bracketed = start > 0 and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"
-                if lang == "zh":
-                    return "未记录" if bracketed else "（未记录）"
-                return "not recorded" if bracketed else "(not recorded)"
-            spec = field_spec(str(fact.get("type")), name)
-            return spec.show(fact[name], lang) if spec else str(fact[name])
 
-        return _PLACEHOLDER.sub(one, template.zh if lang == "zh" else template.en)
+# a template cut at its placeholders: literal text, then (alias, field, already bracketed)
+_Pieces: TypeAlias = tuple[str | tuple[str, str, bool], ...]
+_cut: dict[str, _Pieces] = {}
 
-    return message(fill("zh"), fill("en"))
+
+def _pieces(template: str) -> _Pieces:
+    """The template's pieces, cut once per template (a check renders the same few hundred
+    messages hundreds of thousands of times)."""
+    pieces = _cut.get(template)
+    if pieces is None:
+        found: list[str | tuple[str, str, bool]] = []
+        at = 0
+        for match in _PLACEHOLDER.finditer(template):
+            start, end = match.start(), match.end()
+            # a placeholder the message already brackets, "（{x.y}）", gets no second pair
+            bracketed = (
+                start > 0 and end < len(template) and template[start - 1] in "（(" and template[end] in "）)"
+            )
+            found += [template[at:start], (match.group(1), match.group(2), bracketed)]
+            at = end
+        found.append(template[at:])
+        pieces = _cut[template] = tuple(found)
+    return pieces
+
+
+def _fill(pieces: _Pieces, bound: dict[str, dict[str, Any]], lang: str) -> str:
+    out = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+            continue
+        alias, name, bracketed = piece
+        fact = bound.get(alias, {})
+        if name not in fact:
+            if lang == "zh":
+                out.append("未记录" if bracketed else "（未记录）")
+            else:
+                out.append("not recorded" if bracketed else "(not recorded)")
+            continue
+        spec = field_spec(str(fact.get("type")), name)
+        out.append(spec.show(fact[name], lang) if spec else str(fact[name]))
+    return "".join(out)
 
 
 def decide(rule: Rule, matched: set[tuple[str, int]]) -> tuple[Verdict, str, tuple[str, ...]]:
@@ -169,41 +196,49 @@ def assemble(
     (`iprules.finding_id`); without it they are named by their records' places."""
     name = finding_ids if finding_ids is not None else FindingIds("", ())
     by_id = {fact["id"]: fact for fact in case.facts}
-    rule_by_id = {rule.id: rule for rule in rules}
+    plan, decisions = _plan(rules, compiled)
     subjects: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, Text, tuple[str, ...]]]] = defaultdict(
-        list
+    outcomes: dict[tuple[str, tuple[str, ...]], list[tuple[str, int, Alternative, dict[str, str]]]] = (
+        defaultdict(list)
     )
     for match in matches:
-        target = compiled.targets[match.name]
-        rule = rule_by_id[target.rule]
+        rule, kind, index, alternative, applies = plan[match.name]
         ids = dict(match.facts)
-        subject = tuple(ids[p.alias] for p in rule.applies)
-        if target.kind == "applies":
+        subject = tuple(ids[alias] for alias in applies)
+        if alternative is None:
             subjects[rule.id].add(subject)
             continue
-        alternative = alternative_of(rule, target)
-        assert alternative is not None
-        bound = {alias: by_id[fact_id] for alias, fact_id in ids.items()}
-        outcomes[(rule.id, subject)].append(
-            (target.kind, target.index, render(alternative.message, bound), tuple(ids.values()))
-        )
+        outcomes[(rule.id, subject)].append((kind, index, alternative, ids))
     findings = []
     for rule in rules:
+        held = subjects.get(rule.id)
+        if not held:
+            continue
         doubts = unread.doubts(rule) if unread else []
-        alternatives = {(a.kind, a.index): a for a in rule.alternatives}
-        for subject in sorted(subjects.get(rule.id, ())):
+        for subject in sorted(held):
             found = outcomes.get((rule.id, subject), [])
-            verdict, branch, readings = decide(rule, {(kind, index) for kind, index, _, _ in found})
-            relevant = [(message, ids) for kind, _, message, ids in found if kind == verdict]
+            matched = frozenset((kind, index) for kind, index, _, _ in found)
+            decided = decisions.get((rule.id, matched))
+            if decided is None:
+                decided = decisions[(rule.id, matched)] = decide(rule, set(matched))
+            verdict, branch, readings = decided
+            # only the messages of the verdict's alternatives are shown, so only they are rendered
+            relevant = [
+                (
+                    render(alternative.message, {alias: by_id[fact_id] for alias, fact_id in ids.items()}),
+                    tuple(ids.values()),
+                )
+                for kind, _, alternative, ids in found
+                if kind == verdict
+            ]
             if verdict == "compliant":
                 bound = {p.alias: by_id[fact_id] for p, fact_id in zip(rule.applies, subject, strict=True)}
                 relevant = [(render(rule.compliant or rule.title, bound), subject)]
             fact_ids = {fact_id for _, ids in relevant for fact_id in ids} | set(subject)
             sources = sorted({s for fact_id in fact_ids for s in case.sources[fact_id]}, key=Source.sort_key)
             messages = tuple(sorted({message for message, _ in relevant}, key=lambda t: (t.zh, t.en)))
-            matched = [alternatives[(kind, index)] for kind, index, _, _ in found if kind == "violation"]
-            judged, notes, affected_by = judge(verdict, matched, doubts)
+            violated = [alternative for kind, _, alternative, _ in found if kind == "violation"]
+            judged, notes, affected_by = judge(verdict, violated, doubts)
             if judged != verdict:
                 branch = UNREAD_BRANCH
             findings.append(
@@ -220,6 +255,37 @@ def assemble(
                 )
             )
     return _distinct_ids(sorted(findings, key=Finding.sort_key))
+
+
+# per compiled engine rule: its rule, kind, index, alternative (None for `applies`) and the
+# aliases of the rule's subject; made once per (rules, compiled) pair, not once per case
+_Step: TypeAlias = tuple[Rule, str, int, Alternative | None, tuple[str, ...]]
+# and `decide`'s answers for the (rule, alternatives matched) seen so far
+_Decisions: TypeAlias = dict[tuple[str, frozenset[tuple[str, int]]], tuple[Verdict, str, tuple[str, ...]]]
+_plans: list[tuple[list[Rule], CompiledPolicy, dict[str, _Step], _Decisions]] = []
+
+
+def _plan(rules: list[Rule], compiled: CompiledPolicy) -> tuple[dict[str, _Step], _Decisions]:
+    for known_rules, known_compiled, known_plan, known_decisions in _plans:
+        if known_rules is rules and known_compiled is compiled:
+            return known_plan, known_decisions
+    by_id = {rule.id: rule for rule in rules}
+    plan: dict[str, _Step] = {}
+    for engine_rule, target in compiled.targets.items():
+        rule = by_id[target.rule]
+        alternative = None if target.kind == "applies" else alternative_of(rule, target)
+        assert target.kind == "applies" or alternative is not None
+        plan[engine_rule] = (
+            rule,
+            target.kind,
+            target.index,
+            alternative,
+            tuple(p.alias for p in rule.applies),
+        )
+    decisions: _Decisions = {}
+    _plans.insert(0, (rules, compiled, plan, decisions))
+    del _plans[8:]  # a process checks with one or a few policies; the test suite with many
+    return plan, decisions
 
 
 def _distinct_ids(findings: list[Finding]) -> list[Finding]:

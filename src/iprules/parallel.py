@@ -274,12 +274,13 @@ def _pool_task(task: tuple[bytes, list[Group] | Path]) -> PackedBatch:
 
 class Run:
     """What checking every case gave besides the findings: the records that did not
-    validate, those set aside as dated after the audit date, the warnings for dates read as
-    not yet happened, the calendar years relied on, and the rollup counts of every case."""
+    validate (into the caller's bounded collection when one is given: a 10M-record ledger
+    may have ~60,000), those set aside as dated after the audit date, the warnings for dates
+    read as not yet happened, the calendar years relied on, and the rollup counts of every case."""
 
-    def __init__(self, duties: Duties) -> None:
+    def __init__(self, duties: Duties, rejections: Any = None) -> None:
         self.tally = Tally(duties)
-        self.rejections: list[Rejection] = []
+        self.rejections: Any = [] if rejections is None else rejections  # has .extend
         self.set_aside: list[Rejection] = []
         self.warnings: list[LedgerWarning] = []
         self.years: set[int] = set()
@@ -290,7 +291,7 @@ class Run:
         cases, rejected, set_aside, warned, years, records, counts = packed
         self.tally.merge(counts)
         found.add(cases)
-        self.rejections += map(_unpack_rejection, rejected)
+        self.rejections.extend(map(_unpack_rejection, rejected))
         self.set_aside += map(_unpack_rejection, set_aside)
         self.warnings += map(_unpack_warning, warned)
         self.years |= years
@@ -331,12 +332,14 @@ class Checker:
         found: FindingSpool,
         progress: Progress | None = None,
         policy_name: str = "",
+        rejections: Any = None,
     ) -> Run:
         """Every case's findings go to `found` (read back sorted by case; each case's own in
-        `assemble`'s order); returns the rest of what the cases gave."""
+        `assemble`'s order); returns the rest of what the cases gave. `rejections`: where the
+        records that did not validate go (anything with `extend`; by default a list)."""
         if spool.cases_hint >= MIN_CASES_FOR_POOL:
             self.warm()
-        run = Run(Duties.of(rules))
+        run = Run(Duties.of(rules), rejections)
         done = 0
         total = spool.items
         try:
@@ -347,7 +350,7 @@ class Checker:
                         checker, read_partition(batch) if isinstance(batch, Path) else batch
                     )
                     found.add([(case, [pack_finding(f) for f in fs]) for case, fs in result.cases])
-                    run.rejections += result.rejections
+                    run.rejections.extend(result.rejections)
                     run.set_aside += result.set_aside
                     run.warnings += result.warnings
                     run.years |= result.years

@@ -36,6 +36,9 @@ PackedFinding: TypeAlias = tuple[
 PackedCase: TypeAlias = tuple[str, list[PackedFinding]]
 
 BLOCK = 64  # cases per pickled block: what one run holds in memory while the runs are merged
+# cases held in memory by the merge across all runs: with more runs (a partition each, and a
+# 10M-record ledger has ~500) each run's blocks are smaller, so the merge's memory stays flat
+MERGED_CASES = 64 * 64
 
 _first = itemgetter(0)
 
@@ -43,7 +46,9 @@ _first = itemgetter(0)
 class FindingSpool:
     """Packed findings by case, written as they arrive, read back once in case order."""
 
-    def __init__(self) -> None:
+    def __init__(self, runs: int = 1) -> None:
+        """`runs`: about how many batches will be added (each one sorted run)."""
+        self._block = max(1, min(BLOCK, MERGED_CASES // max(1, runs)))
         self._file: IO[bytes] | None = None
         self._runs: list[list[int]] = []  # per run, the offsets of its blocks
         self.cases = 0
@@ -66,9 +71,10 @@ class FindingSpool:
         handle = self._file
         ordered = sorted(cases, key=_first)
         offsets = []
-        for start in range(0, len(ordered), BLOCK):
+        block = min(self._block, BLOCK)  # (BLOCK as a test sets it)
+        for start in range(0, len(ordered), block):
             offsets.append(handle.tell())
-            pickle.dump(ordered[start : start + BLOCK], handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(ordered[start : start + block], handle, protocol=pickle.HIGHEST_PROTOCOL)
         self._runs.append(offsets)
 
     def __iter__(self) -> Iterator[PackedFinding]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from iprules.i18n import text
 from iprules.ledger.entry import Entry
+from iprules.ledger.source import Source
 from iprules.ledger.warning import LedgerWarning
 
 ONE_PER: dict[str, tuple[str, ...]] = {
@@ -27,7 +28,9 @@ class DuplicateWatch:
     """Remembers the first record of each matter; a later one of the same matter is a warning."""
 
     def __init__(self) -> None:
-        self._first: dict[tuple[Any, ...], tuple[Entry, dict[str, Any]]] = {}
+        # the first record's place and values, not the record itself: a 10M-record ledger has
+        # ~20,000 such records, and their models would be most of the reading process's memory
+        self._first: dict[tuple[Any, ...], tuple[Source, dict[str, Any]]] = {}
 
     def see(self, entry: Entry) -> LedgerWarning | None:
         record = entry.record
@@ -39,7 +42,7 @@ class DuplicateWatch:
         values = {name: value for name, value in record.__dict__.items() if name != "note"}
         known = self._first.get(key)
         if known is None:
-            self._first[key] = (entry, values)
+            self._first[key] = (entry.source, values)
             return None
         earlier, earlier_values = known
         zh_kind = type(record).kind_zh
@@ -48,8 +51,8 @@ class DuplicateWatch:
             return LedgerWarning(
                 source=entry.source,
                 reason=text(
-                    f"与 {earlier.source} 的“{zh_kind}”记录（{about}）完全相同：重复登记，两条都已检查，请删去一条",
-                    f"the same {kind} record ({about}) as at {earlier.source}: entered twice, both checked; delete one",
+                    f"与 {earlier} 的“{zh_kind}”记录（{about}）完全相同：重复登记，两条都已检查，请删去一条",
+                    f"the same {kind} record ({about}) as at {earlier}: entered twice, both checked; delete one",
                 ),
             )
         differing = [
@@ -60,9 +63,9 @@ class DuplicateWatch:
         return LedgerWarning(
             source=entry.source,
             reason=text(
-                f"与 {earlier.source} 的“{zh_kind}”记录（{about}）是同一事项，但“{'、'.join(differing)}”不同：两条都已检查，"
+                f"与 {earlier} 的“{zh_kind}”记录（{about}）是同一事项，但“{'、'.join(differing)}”不同：两条都已检查，"
                 "结论可能互相矛盾，请核对后只保留正确的一条",
-                f"the same matter as the {kind} record ({about}) at {earlier.source}, but "
+                f"the same matter as the {kind} record ({about}) at {earlier}, but "
                 f"{', '.join(differing)} differ: both were checked and their verdicts may contradict; keep the right one",
             ),
         )

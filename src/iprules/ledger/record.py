@@ -91,7 +91,12 @@ def case_id(value: str) -> str:
     a Chinese input method) are the same id as MJ-001 (Unicode NFKC), and an id holding a
     line break, NUL or another control character is refused, since no case file is numbered so
     and such a cell is a copy-paste accident that would silently start a case of its own."""
-    value = unicodedata.normalize("NFKC", value).strip()
+    if value.isascii():
+        value = value.strip()  # NFKC leaves ASCII as it is
+        if value.isprintable():  # no ASCII control character: nothing to refuse (the usual id)
+            return value
+    else:
+        value = unicodedata.normalize("NFKC", value).strip()
     bad = next((char for char in value if unicodedata.category(char) in ("Cc", "Zl", "Zp")), None)
     if bad is not None:
         raise PydanticCustomError(

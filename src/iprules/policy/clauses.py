@@ -16,6 +16,7 @@ from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
 
+from iprules.policy.feature_cache import cached_parse
 from iprules.policy.yamlfile import PolicyError, read_policy_text
 
 CLAUSE_ID = re.compile(r"^s([1-5])\.(\d+)(?:-([a-z][a-z0-9-]*))?$")
@@ -95,7 +96,7 @@ def parse_feature(path: Path, label: str | None = None) -> dict[str, Any]:
     name = label or str(path)
     text = read_policy_text(path, name)
     try:
-        document = cast(dict[str, Any], Parser().parse(TokenScanner(text)))
+        document = cached_parse(text, lambda text: cast(dict[str, Any], Parser().parse(TokenScanner(text))))
     except (CompositeParserException, ParserError) as error:
         raise PolicyError(name, 1, f"Gherkin 语法错误：{error}", f"Gherkin syntax error: {error}") from error
     return document

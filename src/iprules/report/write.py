@@ -21,6 +21,11 @@ from iprules.policy.load import Policy
 Format = Literal["text", "json", "html", "xlsx"]
 FORMATS: tuple[Format, ...] = ("text", "json", "html", "xlsx")
 
+# An HTML report is one page a person reads in a browser (~1.5 KB of page a finding, with its
+# records and filters): past this many findings the page is more than a browser opens well, so
+# it is refused, with the reports that have no limit named instead.
+HTML_MAX_FINDINGS = 20_000
+
 
 class OutputError(Exception):
     """A report that cannot be written where it was asked to go."""
@@ -52,13 +57,27 @@ def _cannot_write(output: Path, error: OSError) -> OutputError:
 
 
 def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, output: Path | None) -> None:
-    """A check's report; text, JSON and HTML are written as the findings are read back from
-    disk (HTML reads them twice: counts first, then the cases), so memory stays flat however
-    many there are. Excel is made whole in memory (a workbook is read by people: a report of a
-    million findings is not one of them)."""
-    if form not in ("json", "text", "html"):
+    """A check's report, written as the findings are read back from disk (HTML reads them
+    twice: counts first, then the cases), so memory stays flat however many there are. An HTML
+    page is read by a person in a browser: above `HTML_MAX_FINDINGS` findings it is refused
+    (`OutputError`) with the formats that have no limit named."""
+    if form == "html":
+        found = sum(checked.head.summary.findings.values())
+        if found > HTML_MAX_FINDINGS:
+            raise OutputError(
+                f"iprules：本次检查有 {found} 条结论，HTML 报告最多 {HTML_MAX_FINDINGS} 条（更大的网页浏览器难以打开）："
+                "请改用 --format json、--format text 或 --format xlsx（逐条写出，不限条数），"
+                "或分批检查台账 / "
+                f"iprules: this check has {found} findings and an HTML report holds at most "
+                f"{HTML_MAX_FINDINGS} (a bigger page is more than a browser opens well): use "
+                "--format json, --format text or --format xlsx (written one finding at a time, no "
+                "limit), or check the ledger in parts"
+            )
+    if form not in ("json", "text", "html", "xlsx"):
         write_report(checked.report(), policy, lang, form, output)
         return
+    if form == "xlsx":
+        _no_workbook_on_terminal(output)
     with opened(output) as handle:
 
         def write(chunk: str) -> None:
@@ -72,10 +91,22 @@ def write_checked(checked: Checked, policy: Policy, lang: Lang, form: Format, ou
             from iprules.report.json import stream_json
 
             stream_json(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, handle.write)
+        elif form == "xlsx":
+            from iprules.report.xlsx import stream_xlsx
+
+            stream_xlsx(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, handle)
         else:
             from iprules.report.text import stream_text
 
             stream_text(checked.head, checked.rule_verdicts(), checked.findings(), policy, lang, write)
+
+
+def _no_workbook_on_terminal(output: Path | None) -> None:
+    if output is None and sys.stdout.isatty():
+        raise OutputError(
+            "Excel 报告请用 --output 指定文件，如 --output 报告.xlsx / "
+            "an Excel report needs --output FILE, e.g. --output report.xlsx"
+        )
 
 
 @contextmanager
@@ -126,11 +157,8 @@ def _umask() -> int:
 
 
 def write_report(report: Report, policy: Policy, lang: Lang, form: Format, output: Path | None) -> None:
-    if output is None and form == "xlsx" and sys.stdout.isatty():
-        raise OutputError(
-            "Excel 报告请用 --output 指定文件，如 --output 报告.xlsx / "
-            "an Excel report needs --output FILE, e.g. --output report.xlsx"
-        )
+    if form == "xlsx":
+        _no_workbook_on_terminal(output)
     rendered = render(report, policy, lang, form)
     data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
     with opened(output) as handle:

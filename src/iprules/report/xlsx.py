@@ -12,8 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import tempfile
 import zipfile
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -26,7 +29,16 @@ from iprules.i18n import VERDICT_WORDS, Lang
 from iprules.policy.load import Policy
 from iprules.report.rollups import words as rollup_words
 from iprules.report.text import short_question
-from iprules.report.view import SWITCHED_MARK, cited_records, report_view, scope_lines, source_text
+from iprules.report.view import (
+    SWITCHED_MARK,
+    PackedView,
+    cited_records,
+    report_view,
+    rule_clause_totals,
+    scope_lines,
+    source_text,
+)
+from iprules.results import PackedFinding
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -171,9 +183,22 @@ class _Sheet:
 
 
 def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
-    words = _WORDS[lang]
     view = report_view(report, policy, lang)
     records = cited_records(report, lang)
+    return _fill(view, view["findings"], lambda place: records.get(place, []), policy, lang)
+
+
+def _fill(
+    view: dict[str, Any],
+    found: Iterable[dict[str, Any]],
+    contents: Callable[[str], list[tuple[str, str]]],
+    policy: Policy,
+    lang: Lang,
+) -> Workbook:
+    """The workbook of a report's view, its findings' views taken one at a time (write-only:
+    each row goes to openpyxl's temporary sheet file as it is appended), `contents(place)`
+    giving a cited record's cells."""
+    words = _WORDS[lang]
     workbook = Workbook(write_only=True)
     summary = _Sheet(workbook, words["summary"])
     summary.sheet.column_dimensions["A"].width = 24
@@ -237,11 +262,9 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
     )
     wrap = {"alignment": _WRAP}
     cited: set[str] = set()
-    for finding in view["findings"]:
+    for finding in found:
         where = [source_text(item) for item in finding["evidence"]]
-        contents = [
-            "；".join(f"{header}：{value}" for header, value in records.get(place, [])) for place in where
-        ]
+        shown = ["；".join(f"{header}：{value}" for header, value in contents(place)) for place in where]
         why = list(finding["messages"])
         if finding["interpretations"]:
             why.append(
@@ -263,7 +286,7 @@ def build_workbook(report: Report, policy: Policy, lang: Lang) -> Workbook:
                 "\n".join(why),
                 "\n".join(where),
                 "\n".join(source_text(item) for item in finding["affected_by"]),
-                "\n".join(content for content in contents if content),
+                "\n".join(content for content in shown if content),
                 "\n".join(c["text"] if lang == "zh" else c["text_en"] for c in finding["clauses"]),
             ],
             wrap,
@@ -403,34 +426,63 @@ def _basis(sheet: _Sheet, lines: list[str]) -> None:
 
 
 def render_xlsx(report: Report, policy: Policy, lang: Lang) -> bytes:
-    workbook = build_workbook(report, policy, lang)
-    moment = dt.datetime.combine(report.as_of, dt.time(0, 0))
+    out = io.BytesIO()
+    _save(build_workbook(report, policy, lang), report.as_of, out)
+    return out.getvalue()
+
+
+def stream_xlsx(
+    head: Report,
+    rule_verdicts: dict[tuple[str, str], int],
+    findings: Iterable[PackedFinding],
+    policy: Policy,
+    lang: Lang,
+    handle: IO[bytes],
+) -> None:
+    """The workbook of a check whose findings are read back packed (`iprules.check.Checked`),
+    in bounded memory: rows streamed into openpyxl's write-only sheets, the cited records
+    looked up on disk (`RecordContents`), the zip rewritten entry by entry. The same bytes as
+    `render_xlsx` of the whole report."""
+    from iprules.report.records import RecordContents
+
+    view = report_view(head.model_copy(update={"findings": []}), policy, lang)
+    view["by_clause"] = rule_clause_totals(rule_verdicts, policy)
+    with RecordContents(head.inputs, lang) as records:
+        workbook = _fill(view, map(PackedView(policy, lang), findings), records.get, policy, lang)
+        _save(workbook, head.as_of, handle)
+
+
+def _save(workbook: Workbook, as_of: dt.date, handle: IO[bytes]) -> None:
+    moment = dt.datetime.combine(as_of, dt.time(0, 0))
     workbook.properties.creator = "iprules"
     workbook.properties.created = moment
     workbook.properties.modified = moment
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _fixed_zip(buffer.getvalue(), moment)
+    with tempfile.TemporaryFile(prefix="iprules-xlsx-") as saved:
+        workbook.save(saved)
+        saved.seek(0)
+        _fixed_zip(saved, handle, moment)
 
 
-def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
-    """The same workbook with every zip entry stamped `moment`, so equal reports are equal bytes."""
+def _fixed_zip(data: IO[bytes], out: IO[bytes], moment: dt.datetime) -> None:
+    """The same workbook with every zip entry stamped `moment`, so equal reports are equal
+    bytes; entry by entry, never a whole sheet in memory. Written to a temporary file first
+    (a zip written to a pipe would differ: no seeking back to its headers)."""
     # a zip entry's date holds the years 1980-2107; an audit date outside them is clamped
     # (the workbook's own properties keep the real date)
     stamp = (min(max(moment.year, 1980), 2107), moment.month, moment.day, 0, 0, 0)
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _fixed_modified(content, moment)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, content)
-    return out.getvalue()
+    with tempfile.TemporaryFile(prefix="iprules-xlsx-") as fixed:
+        with zipfile.ZipFile(data) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.file_size = info.file_size  # as `writestr` sets it: the same zip64 choice
+                if info.filename == "docProps/core.xml":
+                    target.writestr(entry, _fixed_modified(source.read(info.filename), moment))
+                    continue
+                with source.open(info) as reading, target.open(entry, "w") as writing:
+                    shutil.copyfileobj(reading, writing, 1 << 20)
+        fixed.seek(0)
+        shutil.copyfileobj(fixed, out, 1 << 20)
 
 
 def _fixed_modified(content: bytes, moment: dt.datetime) -> bytes:
