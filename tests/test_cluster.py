@@ -15,6 +15,7 @@ import pytest
 from benchmarks.synthetic import ledger
 
 from iprules import cases as cases_module
+from iprules import check as check_module
 from iprules import cluster as cluster_module
 from iprules.check import check_stream
 from iprules.cluster import ClusterError
@@ -73,7 +74,8 @@ def test_spilled_partitions_are_sent_to_the_cluster_and_merge_to_the_same_report
 ) -> None:
     alone = _report([synthetic], policy, tmp_path, "jobs1.json", jobs=1)
     # spill after 500 records into 7 case-hash partitions, each read here and sent as cases
-    monkeypatch.setattr(cases_module.CaseSpool.__init__, "__defaults__", (500, 7))
+    monkeypatch.setattr(check_module, "SPILL_AFTER", 500)
+    monkeypatch.setattr(check_module, "partitions_for", lambda size: 7)
     sent: list[int] = []
     real = cases_module.read_partition
 
