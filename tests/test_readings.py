@@ -480,3 +480,36 @@ def test_reading_a_tie_at_the_highest_position_as_undetermined_leaves_it_to_the_
     switched = verdicts(run(tie, policy, "s2.0-equal-rank"), "first-responder")
     assert switched == [("E-1", "undetermined", "undetermined:equal-rank")]
     assert_every_flip_cites_its_reading(tie, policy, ["s2.0-equal-rank"])
+
+
+def test_reading_any_listed_phrase_as_a_breach_catches_a_mixed_answer_that_also_referred(
+    tmp_path: Path, policy: Policy
+) -> None:
+    """二（三） "不能使用“不知道”“不清楚”“不归我管”等语言予以回绝": by the policy's reading an answer
+    that pointed to the competent unit is no refusal, whatever its words; by the alternative,
+    using a listed phrase at all is the breach. A courtesy ("如有不清楚的地方，欢迎来电") is never one."""
+    mixed: dict[str, Any] = {
+        "type": "notice",
+        "case": "MJ-9201",
+        "date": "2026-06-04",
+        "staff": "吴敏",
+        "form": "口头",
+        "contents": ["scope"],
+        "referred_to": "十堰市文化和旅游局（市版权局）",
+        "wording": "这个不归我管，你去市版权局问问",
+    }
+    courteous = {
+        **mixed,
+        "case": "MJ-9202",
+        "wording": "著作权登记由市版权局办理，如有不清楚的地方，欢迎来电",
+    }
+    path = ledger(tmp_path, mixed, courteous)
+    by_default = dict(
+        (case, verdict) for case, verdict, _ in verdicts(run(path, policy), "no-refusal-wording")
+    )
+    assert by_default == {"MJ-9201": "compliant", "MJ-9202": "compliant"}
+    switched = run(path, policy, "s2.3-refusal-words")
+    found = {f.case: f for f in switched.findings if f.rule == "no-refusal-wording"}
+    assert found["MJ-9201"].verdict == "violation" and "不归我管" in found["MJ-9201"].messages[0].zh
+    assert "s2.3-refusal-words" in found["MJ-9201"].interpretations
+    assert found["MJ-9202"].verdict == "compliant", "a courtesy is not a refusal phrase under either reading"
