@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import distributed  # the cluster extra: make installs it, so a missing one fails here, never skips
 import orjson
 import pytest
 from benchmarks.synthetic import ledger
@@ -21,8 +22,6 @@ from iprules.check import check_stream
 from iprules.cluster import ClusterError
 from iprules.policy.load import Policy, load_policy
 from iprules.report.write import write_checked
-
-distributed = pytest.importorskip("distributed", reason="the cluster extra: pip install 'iprules[cluster]'")
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 11, 25)
@@ -37,7 +36,7 @@ def policy() -> Policy:
 def scheduler() -> Iterator[str]:
     """A real scheduler and two single-threaded worker processes, as `dask scheduler` and
     `dask worker --nthreads 1` would run them on other machines."""
-    with distributed.LocalCluster(
+    with distributed.LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
     ) as local:
         yield str(local.scheduler_address)

@@ -24,7 +24,6 @@ and a lock makes a worker started otherwise still correct (only slower).
 from __future__ import annotations
 
 import contextlib
-import pickle
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +39,7 @@ from iprules.parallel import (
     Run,
     _pool_task,
     default_jobs,
+    policy_blob,
 )
 from iprules.policy.rules import Rule
 from iprules.results import FindingSpool
@@ -136,10 +136,7 @@ class ClusterChecker(Checker):
         done = 0
         total = spool.items
         try:
-            blob = client.scatter(
-                pickle.dumps((rules, reference, policy_name), protocol=pickle.HIGHEST_PROTOCOL),
-                broadcast=True,
-            )
+            blob = client.scatter(policy_blob(rules, reference, policy_name), broadcast=True)
             batches = _batches(spool)
             pending = distributed.as_completed()
             for _ in range(self.workers() * IN_FLIGHT_PER_WORKER):

@@ -252,6 +252,12 @@ PackedBatch: TypeAlias = tuple[
 ]
 
 
+def policy_blob(rules: list[Rule], reference: Reference, policy_name: str) -> bytes:
+    """What a worker (a pool process, a cluster worker) needs to build its `CaseChecker` once
+    and keep it: the rules, the roster and the policy's identity, pickled."""
+    return pickle.dumps((rules, reference, policy_name), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _pool_task(task: tuple[bytes, list[Group] | Path]) -> PackedBatch:
     global _context
     blob, batch = task
@@ -359,7 +365,7 @@ class Checker:
                     if progress is not None:
                         progress(done, total)
             else:
-                blob = pickle.dumps((rules, reference, policy_name), protocol=pickle.HIGHEST_PROTOCOL)
+                blob = policy_blob(rules, reference, policy_name)
                 tasks: Iterable[tuple[bytes, list[Group] | Path]] = (
                     (blob, batch) for batch in spool.batches(BATCH)
                 )
